@@ -134,7 +134,7 @@ public final class PojoAdapter<T> {
 
     /** Builds the adapter. */
     public PojoAdapter<T> build() {
-      return new PojoAdapter<>(schema.build(), List.copyOf(accessors));
+      return new PojoAdapter<T>(schema.build(), new ArrayList<>(accessors));
     }
   }
 }
