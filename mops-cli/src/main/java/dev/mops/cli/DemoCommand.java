@@ -51,6 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("mops " + MopsVersion.version() + " demo");
     out.println();
     segments(out);
+    scoring(out);
     out.flush();
     return ExitCode.OK;
   }
@@ -135,6 +136,51 @@ public final class DemoCommand implements Callable<Integer> {
         }
         break;
       }
+    }
+    out.println();
+  }
+
+  /** Scores the sample leads with the bundled scoring model and explains the top lead. */
+  private void scoring(PrintWriter out) throws IOException {
+    dev.mops.scoring.ScoringModel model;
+    try (InputStream in = resource("/dev/mops/cli/demo/scoring-model.yaml")) {
+      model = dev.mops.scoring.ScoringModel.from(ConfigLoader.standard().load("demo/scoring-model.yaml", in));
+    }
+    Instant asOf = Instant.parse("2026-11-01T00:00:00Z");
+    Map<String, List<ArrayRow>> events = new java.util.HashMap<>();
+    try (RecordReader in = RecordReader.open("demo/events.csv", resource("/dev/mops/cli/demo/events.csv"), RecordReader.Format.CSV)) {
+      for (InputRecord r; (r = in.next()) != null; ) {
+        events.computeIfAbsent(String.valueOf(r.record().get("lead_id")), k -> new ArrayList<>())
+            .add(model.eventRow(r.record(), dev.mops.core.FindingSink.IGNORE));
+      }
+    }
+    dev.mops.scoring.BatchScorer scorer = model.scorer().batch();
+    Map<String, Integer> grades = new TreeMap<>();
+    int mql = 0;
+    int leads = 0;
+    dev.mops.scoring.ScoreExplanation best = null;
+    String bestId = "";
+    try (RecordReader in = RecordReader.open("demo/leads.csv", resource(LEADS), RecordReader.Format.CSV)) {
+      for (InputRecord r; (r = in.next()) != null; ) {
+        leads++;
+        List<ArrayRow> ev = events.getOrDefault(String.valueOf(r.record().get("id")), List.of());
+        dev.mops.scoring.ScoreExplanation e =
+            scorer.explain(model.leadRow(r.record(), dev.mops.core.FindingSink.IGNORE), ev, asOf);
+        grades.merge(e.score().grade(), 1, Integer::sum);
+        mql += e.score().threshold("mql") ? 1 : 0;
+        if (best == null || e.score().score("total") > best.score().score("total")) {
+          best = e;
+          bestId = String.valueOf(r.record().get("id"));
+        }
+      }
+    }
+    out.printf(Locale.ROOT, "Scoring: %d sample leads with %s %s (%d rules), as of %s%n",
+        leads, model.name(), model.version(), model.ruleCount(), asOf);
+    out.println("  grades: " + grades);
+    out.printf(Locale.ROOT, "  MQLs: %d%n", mql);
+    if (best != null) {
+      out.println("Why the top lead, " + bestId + ", scores as it does:");
+      best.describe().lines().forEach(l -> out.println("  " + l.strip()));
     }
     out.println();
   }

@@ -48,7 +48,9 @@ public record ScoreExplanation(
   /** Returns a readable multi-line form for people. */
   public String describe() {
     StringBuilder sb = new StringBuilder();
-    sb.append(score.scores()).append(score.grade().isEmpty() ? "" : " grade " + score.grade())
+    score.scores().forEach((k, v) -> sb.append(k).append(' ').append(number(v)).append(", "));
+    sb.append(score.grade().isEmpty() ? "no grade" : "grade " + score.grade())
+        .append(score.thresholdsMet().isEmpty() ? "" : ", " + String.join(", ", score.thresholdsMet()))
         .append(" (model ").append(score.model().name()).append(' ').append(score.modelVersion())
         .append(", as of ").append(asOf).append(")\n");
     for (RuleContribution r : rules) {
