@@ -31,6 +31,10 @@ final class ScoringRun {
   private final long[] scoreTotal;
   private final int[] bands;
   private final OutcomeRow outcome;
+  /** The decay factor of each group for the event being read, valid when its stamp is the event's. */
+  private final double[] factor;
+  private final long[] factorStamp;
+  private long stamp;
 
   ScoringRun(ScoringModel m) {
     this.m = m;
@@ -45,6 +49,8 @@ final class ScoringRun {
     scoreRaw = new long[m.scores.length];
     scoreTotal = new long[m.scores.length];
     bands = new int[m.grades.length];
+    factor = new double[m.groups.length];
+    factorStamp = new long[m.groups.length];
     outcome = new OutcomeRow(m.outcomeSchema(), m.scores.length);
   }
 
@@ -121,6 +127,7 @@ final class ScoringRun {
           continue;
         }
         Instant at = (Instant) t;
+        stamp++;
         double age = (nowSeconds - at.getEpochSecond()) + (nowNanos - at.getNano()) / 1e9;
         if (age < 0) {
           continue;
@@ -151,7 +158,12 @@ final class ScoringRun {
       return;
     }
     int i = r.index;
-    long v = Math.round(r.pointsMicro * m.groups[r.group].decay.factor(age));
+    int g = r.group;
+    if (factorStamp[g] != stamp) {
+      factorStamp[g] = stamp;
+      factor[g] = m.groups[g].decay.factor(age);
+    }
+    long v = Math.round(r.pointsMicro * factor[g]);
     ruleCount[i]++;
     if (r.once) {
       Instant best = onceAt[i];
