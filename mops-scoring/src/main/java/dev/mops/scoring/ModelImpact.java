@@ -162,7 +162,7 @@ public final class ModelImpact {
     if (!onlyOld.isEmpty() || !onlyNew.isEmpty()) {
       sb.append("thresholds not compared: removed ").append(onlyOld).append(", added ").append(onlyNew).append('\n');
     }
-    if (!gradeMatrix.isEmpty()) {
+    if (gradeChanges > 0) {
       sb.append("grade moves (old -> new: leads):\n");
       gradeMatrix.forEach((from, to) -> to.forEach((t, n) -> {
         if (!from.equals(t)) {
