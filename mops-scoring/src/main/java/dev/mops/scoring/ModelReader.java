@@ -343,12 +343,12 @@ final class ModelReader {
     }
     int index = rules.size();
     CompiledCondition full = compile(whenNode, when, schema);
-    CompiledCondition test = full;
+    CompiledCondition test = compile(whenNode, RegexPrefilter.rewrite(when), schema);
     if (events) {
       Set<String> types = new LinkedHashSet<>();
       Condition rest = splitType(when, types);
       if (rest != null) {
-        test = compile(whenNode, rest, schema);
+        test = compile(whenNode, RegexPrefilter.rewrite(rest), schema);
         for (String t : types) {
           rulesByType.computeIfAbsent(t, k -> new ArrayList<>()).add(index);
         }
