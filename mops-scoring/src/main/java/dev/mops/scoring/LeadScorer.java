@@ -4,6 +4,7 @@ import dev.mops.core.FindingSink;
 import dev.mops.core.record.ArrayRow;
 import dev.mops.core.record.Record;
 import dev.mops.core.record.Row;
+import dev.mops.core.record.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class LeadScorer {
    *     any order
    * @param now the instant the score is computed at
    * @throws IllegalArgumentException when there are more events than {@link
-   *     ScoringModel#maxEventsPerLead()}
+   *     ScoringModel#maxEventsPerLead()}, or a row is not of the model's schema
    */
   public LeadScore score(Row lead, List<? extends Row> events, Instant now) {
     check(lead, events, now);
@@ -99,6 +100,14 @@ public final class LeadScorer {
     if (lead.schema() != model.leadSchema() && !lead.schema().equals(model.leadSchema())) {
       throw new IllegalArgumentException(
           "lead row has schema " + lead.schema() + ", expected the model's lead schema " + model.leadSchema());
+    }
+    Schema es = model.eventSchema();
+    for (int i = 0, n = events.size(); i < n; i++) {
+      Schema s = events.get(i).schema();
+      if (s != es && !s.equals(es)) {
+        throw new IllegalArgumentException(
+            "event row " + i + " has schema " + s + ", expected the model's event schema " + es);
+      }
     }
   }
 

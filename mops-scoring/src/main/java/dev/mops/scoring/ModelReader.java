@@ -5,7 +5,6 @@ import dev.mops.core.condition.Condition;
 import dev.mops.core.condition.ConditionYaml;
 import dev.mops.core.condition.Conditions;
 import dev.mops.core.config.ConfigDocument;
-import dev.mops.core.config.ConfigException;
 import dev.mops.core.config.ConfigNode;
 import dev.mops.core.config.ConfigNode.ListNode;
 import dev.mops.core.config.ConfigNode.MapNode;
@@ -521,10 +520,6 @@ final class ModelReader {
       Condition c = ConditionYaml.read(w, outcomeSchema);
       thresholds.add(new Parts.Threshold(n, c, compile(w, c, outcomeSchema)));
     }
-  }
-
-  static ConfigException error(ConfigDocument doc, String problem) {
-    return doc.root().error(problem);
   }
 
   static Map<String, int[]> toArrays(Map<String, List<Integer>> m) {

@@ -225,6 +225,14 @@ class LeadScorerTest {
   }
 
   @Test
+  void eventRowsOfAnotherSchemaAreRefused() {
+    ScoringModel m = tiny();
+    assertThatThrownBy(() -> m.scorer().batch().score(m.leadRow(rec(), FindingSink.IGNORE),
+        List.of(m.leadRow(rec(), FindingSink.IGNORE)), AS_OF))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("event row 0 has schema");
+  }
+
+  @Test
   void unknownNamesAreRefused() {
     LeadScore s = score(rec(), List.of());
     assertThatThrownBy(() -> s.score("nope")).hasMessageContaining("[fit, engagement, total]");

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -405,13 +404,6 @@ public final class LifecycleModel {
 
   private static StageDecision one(String from, String to, Instant at, StageTransition.Kind kind, @Nullable String reason) {
     return new StageDecision(to, List.of(new StageTransition(from, to, at, kind, reason)), null);
-  }
-
-  /** Returns the funnel order of each stage name (recycled and disqualified are -1). */
-  Map<String, Integer> orders() {
-    Map<String, Integer> m = new HashMap<>();
-    byName.forEach((k, v) -> m.put(k, v.order()));
-    return m;
   }
 
   @Override
