@@ -1,23 +1,23 @@
 package dev.mops.scoring;
 
 import dev.mops.core.condition.Condition;
-import dev.mops.core.condition.Conditions;
+import dev.mops.core.record.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Puts a cheap literal test in front of {@code matches} conditions whose regex can only match text
- * that contains one of a few literal words, so that RE2/J runs only when it might match.
+ * Cheap literal guards in front of {@code matches} conditions whose regex can only match text that
+ * contains one of a few literal words, so that RE2/J runs only when it might match.
  *
  * <p>A pattern qualifies when it has, at its top level (outside any other group, with no top-level
- * {@code |} and no character class), a group of plain alternatives such as {@code
+ * {@code |}, no character class and no {@code \\Q}), a group of plain alternatives such as {@code
  * (chief|ceo|founder)} that no quantifier follows; the alternatives are ASCII letters, digits,
  * spaces, {@code _} and {@code -}, and the only flag is a leading {@code (?i)}. Any match of such a
- * pattern contains one of the alternatives, so {@code matches(f, p)} equals {@code all(any(contains(f,
- * alt)...), matches(f, p))}: the rewrite never changes an answer (RE2/J's case folding of ASCII
- * letters is covered by {@link String#regionMatches(boolean, int, String, int, int)}, which the
- * {@code contains} of mops-core uses). Patterns that do not qualify are left as they are.
+ * pattern contains one of the alternatives. A {@link Guard} is built for each qualifying {@code
+ * matches} that is the rule's whole condition or one of the conditions of its top-level {@code
+ * all}, so a guard that fails proves the rule's condition false. Guards never decide "true": the
+ * compiled condition still runs when a guard passes.
  *
  * <p>This belongs in mops-core's compiler (a required-literal prefilter for every {@code matches});
  * it lives here until then.
@@ -26,37 +26,99 @@ final class RegexPrefilter {
 
   private RegexPrefilter() {}
 
-  /** Returns an equivalent condition with literal prefilters in front of qualifying regexes. */
-  static Condition rewrite(Condition c) {
-    if (c instanceof Condition.All) {
-      List<Condition> out = new ArrayList<>();
-      for (Condition x : ((Condition.All) c).conditions()) {
-        out.add(rewrite(x));
-      }
-      return Conditions.all(out);
-    }
-    if (c instanceof Condition.Any) {
-      List<Condition> out = new ArrayList<>();
-      for (Condition x : ((Condition.Any) c).conditions()) {
-        out.add(rewrite(x));
-      }
-      return Conditions.any(out);
-    }
-    if (c instanceof Condition.Not) {
-      return new Condition.Not(rewrite(((Condition.Not) c).condition()));
-    }
+  /** The guards that the rule's condition implies, possibly none. */
+  static Guard[] guards(Condition c, Schema schema) {
+    List<Guard> out = new ArrayList<>();
     if (c instanceof Condition.Matches) {
-      Condition.Matches m = (Condition.Matches) c;
-      Literals lits = requiredLiterals(m.pattern());
-      if (lits != null) {
-        List<Condition> any = new ArrayList<>();
-        for (String lit : lits.words) {
-          any.add(Conditions.contains(m.field(), lit, lits.ignoreCase));
+      add((Condition.Matches) c, schema, out);
+    } else if (c instanceof Condition.All) {
+      for (Condition x : ((Condition.All) c).conditions()) {
+        if (x instanceof Condition.Matches) {
+          add((Condition.Matches) x, schema, out);
         }
-        return Conditions.all(Conditions.any(any), m);
       }
     }
-    return c;
+    return out.toArray(new Guard[0]);
+  }
+
+  private static void add(Condition.Matches m, Schema schema, List<Guard> out) {
+    Literals lits = requiredLiterals(m.pattern());
+    int slot = schema.slot(m.field());
+    if (lits != null && slot >= 0) {
+      out.add(new Guard(slot, lits));
+    }
+  }
+
+  /**
+   * A necessary condition of one {@code matches}: the field's text contains one of the literals.
+   * Text with any non-ASCII character, and values that are not strings, always pass (RE2/J folds
+   * some non-ASCII letters, such as the Kelvin sign, to ASCII ones).
+   */
+  static final class Guard {
+    final int slot;
+    final String[] words;
+    final boolean ignoreCase;
+
+    Guard(int slot, Literals lits) {
+      this.slot = slot;
+      this.ignoreCase = lits.ignoreCase;
+      this.words = new String[lits.words.size()];
+      for (int i = 0; i < words.length; i++) {
+        String w = lits.words.get(i);
+        words[i] = ignoreCase ? w.toLowerCase(java.util.Locale.ROOT) : w;
+      }
+    }
+
+    /** Returns false only when the guarded regex cannot match the row's value. */
+    boolean mayMatch(dev.mops.core.record.Row row) {
+      Object v = row.get(slot);
+      if (!(v instanceof String)) {
+        return true;
+      }
+      String s = (String) v;
+      if (!ignoreCase) {
+        for (String w : words) {
+          if (s.contains(w)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      int n = s.length();
+      for (int i = 0; i < n; i++) {
+        if (s.charAt(i) >= 0x80) {
+          return true;
+        }
+      }
+      for (String w : words) {
+        if (containsAsciiIgnoreCase(s, w)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean containsAsciiIgnoreCase(String s, String lower) {
+      int m = lower.length();
+      char first = lower.charAt(0);
+      for (int i = 0, last = s.length() - m; i <= last; i++) {
+        if (fold(s.charAt(i)) != first) {
+          continue;
+        }
+        int k = 1;
+        while (k < m && fold(s.charAt(i + k)) == lower.charAt(k)) {
+          k++;
+        }
+        if (k == m) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static char fold(char c) {
+      return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
   }
 
   /** The literal words one of which every match contains. */

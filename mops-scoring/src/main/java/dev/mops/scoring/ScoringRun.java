@@ -109,7 +109,7 @@ final class ScoringRun {
     Arrays.fill(onceAt, null);
     for (int i : m.leadRules) {
       Parts.Rule r = rules[i];
-      if (r.test.test(lead, now)) {
+      if (r.test(lead, now)) {
         ruleTotal[i] = r.pointsMicro;
         ruleBase[i] = r.pointsMicro;
         ruleCount[i] = 1;
@@ -120,8 +120,13 @@ final class ScoringRun {
       int nowNanos = now.getNano();
       int[] untyped = m.untypedEventRules;
       boolean indexed = !m.rulesByType.isEmpty();
+      Schema eventSchema = m.eventSchema();
       for (int e = 0; e < n; e++) {
         Row ev = events.get(e);
+        if (ev.schema() != eventSchema && !ev.schema().equals(eventSchema)) {
+          throw new IllegalArgumentException(
+              "event row " + e + " has schema " + ev.schema() + ", expected the model's event schema " + eventSchema);
+        }
         Object t = ev.get(1);
         if (!(t instanceof Instant)) {
           continue;
@@ -154,7 +159,7 @@ final class ScoringRun {
     if (r.windowSeconds >= 0 && age > r.windowSeconds) {
       return;
     }
-    if (!r.test.test(ev, now)) {
+    if (!r.test(ev, now)) {
       return;
     }
     int i = r.index;
