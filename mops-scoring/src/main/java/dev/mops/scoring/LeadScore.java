@@ -1,5 +1,7 @@
 package dev.mops.scoring;
 
+import dev.mops.core.record.Record;
+import dev.mops.core.record.Records;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -136,6 +138,28 @@ public final class LeadScore {
       }
     }
     return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * Returns the outcome as a record, for rules downstream such as lifecycle entry criteria: one
+   * number per score, {@code <scale>_grade} per grade scale, {@code grade} (the grid grade, when the
+   * model has grades), and {@code true}/{@code false} per threshold, under their names.
+   */
+  public Record outcome() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < micro.length; i++) {
+      m.put(model.scoreNames().get(i), score(i));
+    }
+    for (int i = 0; i < bands.length; i++) {
+      m.put(model.grades[i].name + "_grade", model.grades[i].label(bands[i]));
+    }
+    if (!model.gradeNames().isEmpty()) {
+      m.put("grade", grade());
+    }
+    for (int i = 0; i < model.thresholds.length; i++) {
+      m.put(model.thresholds[i].name, (thresholds & (1L << i)) != 0);
+    }
+    return Records.of(Collections.unmodifiableMap(m));
   }
 
   @Override

@@ -168,6 +168,26 @@ class LeadScorerTest {
   }
 
   @Test
+  void aScoreChangeMovesTheLeadThroughTheLifecycle() {
+    ScoringModel m = tiny();
+    dev.mops.core.record.Schema facts = dev.mops.core.record.Schema.builder()
+        .field("mql", dev.mops.core.record.ValueType.BOOLEAN).field("fit_grade", dev.mops.core.record.ValueType.STRING)
+        .build();
+    var life = dev.mops.scoring.lifecycle.LifecycleModel.from(dev.mops.core.config.ConfigLoader.standard().loadString(
+        "life.yaml", "stages: [{name: lead}, {name: mql, entry: {eq: {field: mql, value: true}}}, {name: sql}]"), facts);
+    LeadScore before = score(rec("title", "VP", "employees", 10), List.of());
+    assertThat(before.outcome().get("mql")).isEqualTo(false);
+    assertThat(life.advance("lead", facts.row(before.outcome()), AS_OF).changed()).isFalse();
+    LeadScore after = score(rec("title", "VP", "employees", 10),
+        List.of(event("demo_request", daysAgo(1)), event("webinar", AS_OF)));
+    assertThat(after.outcome().get("total")).isEqualTo(35.0);
+    assertThat(after.outcome().get("grade")).isEqualTo("B1");
+    var d = life.advance("lead", facts.row(after.outcome()), AS_OF);
+    assertThat(d.stage()).isEqualTo("mql");
+    assertThat(d.transitions()).hasSize(1);
+  }
+
+  @Test
   void eventsAfterNowAndWithoutTimestampAreIgnored() {
     List<Record> ev = List.of(event("webinar", AS_OF.plusSeconds(1)), rec("type", "webinar"),
         rec("type", "webinar", "timestamp", "yesterday"));
