@@ -27,7 +27,7 @@ final class ReportHtml {
         .append("h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 10px}")
         .append(".meta{color:#52606d;font-size:13px}")
         .append(".cards{display:flex;flex-wrap:wrap;gap:12px;margin-top:18px}")
-        .append(".card{background:#fff;border-radius:8px;padding:14px 16px;min-width:150px;flex:1;box-shadow:0 1px 3px rgba(0,0,0,.08)}")
+        .append(".card{background:#fff;border-radius:8px;padding:14px 16px;min-width:120px;flex:1 1 0;box-shadow:0 1px 3px rgba(0,0,0,.08)}")
         .append(".card .label{font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:#616e7c}")
         .append(".card .score{font-size:30px;font-weight:700;margin:4px 0}")
         .append(".card.overall{background:#102a43;color:#fff}.card.overall .label{color:#bcccdc}")
@@ -39,7 +39,7 @@ final class ReportHtml {
         .append(".bar{position:relative;background:#e4e7eb;border-radius:4px;height:14px;min-width:140px}")
         .append(".bar span{position:absolute;left:0;top:0;bottom:0;border-radius:4px}")
         .append(".bar em{position:absolute;right:6px;top:-1px;font-size:11px;font-style:normal;color:#1f2933}")
-        .append(".b-good{background:#48bb78}.b-fair{background:#ecc94b}.b-poor{background:#f56565}")
+        .append(".b-good{background:#48bb78}.b-info{background:#7f9cf5}.b-fair{background:#ecc94b}.b-poor{background:#f56565}")
         .append(".badge{display:inline-block;border-radius:10px;padding:1px 8px;font-size:12px;font-weight:600}")
         .append(".s-fail{background:#fed7d7;color:#9b2c2c}.s-warn{background:#fefcbf;color:#975a16}")
         .append(".s-pass{background:#c6f6d5;color:#22543d}.s-not_evaluated{background:#e2e8f0;color:#4a5568}")
@@ -62,11 +62,13 @@ final class ReportHtml {
 
     h.append("<h2>Fields</h2>\n<table id=\"fields\"><thead><tr><th>Field</th><th>Type</th><th>Completeness</th><th>Validity</th>")
         .append("<th>Distinct</th><th>Top values</th></tr></thead><tbody>\n");
+    // Completeness bars of optional fields are blue: a gap there breaks no rule.
     for (FieldProfile f : r.profile().fields()) {
       h.append("<tr><td><b>").append(esc(f.name())).append("</b></td><td>").append(esc(f.type())).append("</td><td>");
-      bar(h, f.completeness() * 100);
+      var spec = r.contract().field(f.name());
+      bar(h, f.completeness() * 100, spec != null && !spec.required());
       h.append("</td><td>");
-      bar(h, r.validity(f) * 100);
+      bar(h, r.validity(f) * 100, false);
       h.append("</td><td>").append(f.distinctExact() ? "" : "~").append(String.format(Locale.ROOT, "%,d", f.distinct()))
           .append("</td><td class=\"samples\">");
       int shown = 0;
@@ -135,8 +137,9 @@ final class ReportHtml {
         .append("</div><div class=\"meta\">").append(esc(Double.isNaN(score) ? "no rules evaluated" : sub)).append("</div></div>");
   }
 
-  private static void bar(StringBuilder h, double pct) {
-    String g = pct >= 99 ? "good" : pct >= 90 ? "fair" : "poor";
+  /** A bar; optional fields' completeness is informative, so it is drawn neutral, not red. */
+  private static void bar(StringBuilder h, double pct, boolean neutral) {
+    String g = neutral ? "info" : pct >= 99 ? "good" : pct >= 90 ? "fair" : "poor";
     h.append("<div class=\"bar\" title=\"").append(String.format(Locale.ROOT, "%.1f%%", pct)).append("\"><span class=\"b-").append(g)
         .append("\" style=\"width:").append(String.format(Locale.ROOT, "%.1f", Math.max(0, Math.min(100, pct)))).append("%\"></span><em>")
         .append(String.format(Locale.ROOT, "%.1f%%", pct)).append("</em></div>");
