@@ -82,7 +82,7 @@ public final class ConditionYaml {
    * @throws ConfigException naming line, column and path when the text is not a condition
    */
   public static Condition parse(String source, String text) {
-    return read(ConfigLoader.standard().loadString(source, text).root(), null);
+    return read(ConfigLoader.standard().parseNode(source, text), null);
   }
 
   /**

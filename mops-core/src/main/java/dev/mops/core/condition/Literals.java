@@ -11,10 +11,25 @@ final class Literals {
 
   private Literals() {}
 
-  /** A literal for equality: String, Long, Double, BigDecimal or Boolean. */
+  /**
+   * A literal for equality: String, Long, Double, BigDecimal or Boolean. Numbers take one canonical
+   * form, so that equal literals are equal records whatever their source: a whole BigDecimal that
+   * fits becomes a Long, one with at most 15 significant digits a Double, and a longer one keeps
+   * its digits without trailing zeros.
+   */
   static Object forEquality(Object value) {
+    if (value instanceof BigDecimal) {
+      BigDecimal b = ((BigDecimal) value).stripTrailingZeros();
+      if (b.scale() <= 0 && b.precision() - b.scale() <= 18) {
+        return b.longValueExact();
+      }
+      if (b.precision() <= 15) {
+        return b.doubleValue();
+      }
+      return b.scale() < 0 ? b.setScale(0) : b;
+    }
     if (value instanceof String || value instanceof Boolean || value instanceof Long
-        || value instanceof Double || value instanceof BigDecimal) {
+        || value instanceof Double) {
       if (value instanceof Double && !Double.isFinite((Double) value)) {
         throw new IllegalArgumentException("literal must be a finite number, got " + value);
       }
