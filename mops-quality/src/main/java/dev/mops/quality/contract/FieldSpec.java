@@ -170,12 +170,7 @@ public final class FieldSpec {
         return Double.NaN;
       }
     }
-    double fast = Measures.parseIsoDate(s);
-    if (!Double.isNaN(fast)) {
-      return fast;
-    }
-    LocalDate d = Values.asDate(s);
-    return d == null ? Double.NaN : d.toEpochDay();
+    return Measures.parseIsoDate(s);
   }
 
   private double measureTimestamp(Object raw) {

@@ -20,7 +20,7 @@ public enum LogicalType {
   NUMBER,
   /** {@code true}/{@code false}, {@code yes}/{@code no}, {@code y}/{@code n}, {@code 1}/{@code 0}. */
   BOOLEAN,
-  /** A calendar date, {@code yyyy-MM-dd} unless the field gives a format. */
+  /** A calendar date: text {@code yyyy-MM-dd} unless the field gives a format (a timestamp is not a date). */
   DATE,
   /** A point in time, ISO-8601 (read as UTC without an offset) unless the field gives a format. */
   TIMESTAMP,

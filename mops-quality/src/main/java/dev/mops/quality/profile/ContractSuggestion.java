@@ -6,13 +6,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes a starter native contract from a profile made without one: the narrowest type every
- * value read as, required when no value was missing, unique when every value was distinct, allowed
+ * Writes a starter native contract from a profile made without one: the first type (boolean, integer,
+ * number, date, timestamp, email, url, domain, country, phone) that at least 95% of the values read as, required when no value was missing, unique when every value was distinct, allowed
  * values for low-cardinality text, and observed ranges and lengths as comments.
  *
  * <p>Thread safety: stateless.
  */
 final class ContractSuggestion {
+
+  /** The share of present values that must read as a type for it to be suggested. */
+  static final double MOSTLY = 0.95;
 
   private ContractSuggestion() {}
 
@@ -27,16 +30,22 @@ final class ContractSuggestion {
     for (FieldProfile f : p.fields()) {
       long present = f.count() - f.nulls() - f.empties();
       LogicalType type = LogicalType.STRING;
+      long misfits = 0;
       if (present > 0) {
         for (Map.Entry<String, Long> e : f.inferredTypes().entrySet()) {
-          if (e.getValue() == present) {
+          if (e.getValue() >= MOSTLY * present) {
             type = LogicalType.parse(e.getKey());
+            misfits = present - e.getValue();
             break;
           }
         }
       }
       sb.append("  ").append(yaml(f.name())).append(":\n");
-      sb.append("    type: ").append(type.label()).append('\n');
+      sb.append("    type: ").append(type.label());
+      if (misfits > 0) {
+        sb.append("   # ").append(misfits).append(" of ").append(present).append(" values did not read as ").append(type.label());
+      }
+      sb.append('\n');
       if (present == f.count() && f.count() > 0) {
         sb.append("    required: true\n");
       }

@@ -158,7 +158,7 @@ public final class ProfileBuilder {
     return s;
   }
 
-  /** Returns the schema rows given to {@link #add(Row)} must be of. */
+  /** Returns the schema rows given to {@link #addRow(Row)} must be of. */
   public Schema schema() {
     start();
     return schema;
@@ -168,21 +168,21 @@ public final class ProfileBuilder {
   public ProfileBuilder add(Record record) {
     ProfileState s = start();
     schema.fill(row, record, FindingSink.IGNORE);
-    addRow(s, row);
+    accept(s, row);
     return this;
   }
 
-  /** Adds one row of {@link #schema()} (the hot path: no copying). */
-  public ProfileBuilder add(Row r) {
+  /** Adds one row of {@link #schema()} (the hot path: no copying; a reused row may be refilled afterwards). */
+  public ProfileBuilder addRow(Row r) {
     ProfileState s = start();
     if (r.schema().size() != schema.size()) {
       throw new IllegalArgumentException("row has " + r.schema().size() + " fields, the profile " + schema.size());
     }
-    addRow(s, r);
+    accept(s, r);
     return this;
   }
 
-  private void addRow(ProfileState s, Row r) {
+  private void accept(ProfileState s, Row r) {
     s.rows++;
     FieldState[] fs = s.fieldStates;
     for (int i = 0; i < fs.length; i++) {

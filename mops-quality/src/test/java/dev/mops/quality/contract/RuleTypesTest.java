@@ -57,7 +57,7 @@ class RuleTypesTest {
         Arguments.of("i", "10", "ABOVE_MAXIMUM"), Arguments.of("i", "7.5", "NOT_AN_INTEGER"), Arguments.of("i", "x", "NOT_AN_INTEGER"),
         Arguments.of("n", "-3.25e2", null), Arguments.of("n", "1,5", "NOT_A_NUMBER"), Arguments.of("n", "NaN", "NOT_A_NUMBER"),
         Arguments.of("b", "yes", null), Arguments.of("b", true, null), Arguments.of("b", "maybe", "NOT_A_BOOLEAN"),
-        Arguments.of("d", "2026-02-28", null), Arguments.of("d", "2026-02-30", "NOT_A_DATE"),
+        Arguments.of("d", "2026-02-28", null), Arguments.of("d", "2026-02-30", "NOT_A_DATE"), Arguments.of("d", "2026-02-28T10:00:00Z", "NOT_A_DATE"),
         Arguments.of("df", "28/02/2026", null), Arguments.of("df", "2026-02-28", "BAD_FORMAT"),
         Arguments.of("ts", "2026-01-31T09:30:00+01:00", null), Arguments.of("ts", "2026-01-31 09:30", null),
         Arguments.of("ts", Instant.parse("2026-01-01T00:00:00Z"), null),
