@@ -21,7 +21,12 @@ final class TextChecks {
     if (n < 3 || n > 254) {
       return false;
     }
-    int at = s.lastIndexOf('@');
+    int at = -1;
+    for (int i = 0; i < n; i++) {
+      if (s.charAt(i) == '@') {
+        at = i;
+      }
+    }
     if (at <= 0 || at > 64 || at == n - 1) {
       return false;
     }
@@ -81,8 +86,16 @@ final class TextChecks {
         return false;
       }
     }
-    int tldLen = to - (s.lastIndexOf('.', to - 1) + 1);
-    return labels >= 2 && tldAlpha && tldLen >= 2;
+    return labels >= 2 && tldAlpha && to - labelStartOfLast(s, from, to) >= 2;
+  }
+
+  private static int labelStartOfLast(String s, int from, int to) {
+    for (int i = to - 1; i >= from; i--) {
+      if (s.charAt(i) == '.') {
+        return i + 1;
+      }
+    }
+    return from;
   }
 
   /** 7 to 15 digits, optional leading {@code +}, separators, and an optional extension. */
@@ -169,7 +182,7 @@ final class TextChecks {
       }
     }
     String host = s.substring(hostStart, hostEnd);
-    return host.equalsIgnoreCase("localhost") || isIpv4(host) || isDomain(host);
+    return isDomain(host) || host.equalsIgnoreCase("localhost") || isIpv4(host);
   }
 
   private static boolean isIpv4(String h) {
