@@ -211,6 +211,6 @@ public final class QualityCommand implements Callable<Integer> {
   }
 
   private static String score(double s) {
-    return Double.isNaN(s) ? "-" : String.format(Locale.ROOT, "%.1f", s);
+    return Double.isNaN(s) ? "-" : String.format(Locale.ROOT, "%.1f", Math.floor(s * 10) / 10);
   }
 }

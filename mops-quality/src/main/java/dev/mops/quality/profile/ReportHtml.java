@@ -133,16 +133,21 @@ final class ReportHtml {
 
   private static void card(StringBuilder h, String cls, String label, double score, String sub) {
     h.append("<div class=\"card ").append(cls).append("\"><div class=\"label\">").append(esc(label)).append("</div><div class=\"score ")
-        .append(grade(score)).append("\">").append(Double.isNaN(score) ? "&ndash;" : String.format(Locale.ROOT, "%.1f", score))
+        .append(grade(score)).append("\">").append(Double.isNaN(score) ? "&ndash;" : String.format(Locale.ROOT, "%.1f", floor1(score)))
         .append("</div><div class=\"meta\">").append(esc(Double.isNaN(score) ? "no rules evaluated" : sub)).append("</div></div>");
   }
 
   /** A bar; optional fields' completeness is informative, so it is drawn neutral, not red. */
+  /** Rounds down to one decimal, so that a score below 100 never shows as 100.0. */
+  static double floor1(double score) {
+    return Math.floor(score * 10) / 10;
+  }
+
   private static void bar(StringBuilder h, double pct, boolean neutral) {
     String g = neutral ? "info" : pct >= 99 ? "good" : pct >= 90 ? "fair" : "poor";
     h.append("<div class=\"bar\" title=\"").append(String.format(Locale.ROOT, "%.1f%%", pct)).append("\"><span class=\"b-").append(g)
         .append("\" style=\"width:").append(String.format(Locale.ROOT, "%.1f", Math.max(0, Math.min(100, pct)))).append("%\"></span><em>")
-        .append(String.format(Locale.ROOT, "%.1f%%", pct)).append("</em></div>");
+        .append(String.format(Locale.ROOT, "%.1f%%", floor1(pct))).append("</em></div>");
   }
 
   private static String grade(double score) {

@@ -51,6 +51,18 @@ class ReportHtmlTest {
   }
 
   @Test
+  void aScoreBelowOneHundredNeverShowsAsOneHundred() {
+    DataContract c = DataContracts.parse("x.yaml", "contract: x\nfields:\n  a: {type: string, required: true}\n");
+    ProfileBuilder b = QualityProfile.builder(c);
+    for (int i = 0; i < 9_999; i++) {
+      b.add(Records.of(Map.of("a", "v")));
+    }
+    b.add(Records.of(Map.of("a", "")));
+    String html = QualityReport.of(c, b.build(), QualityReportTest.AS_OF).toHtml();
+    assertThat(html).contains(">99.9</div>").doesNotContain(">100.0</div>");
+  }
+
+  @Test
   void chromiumRendersTheReport(@TempDir Path dir) throws Exception {
     Path chromium = Path.of("/usr/bin/chromium");
     assumeTrue(Files.isExecutable(chromium), "Chromium is not installed at /usr/bin/chromium");
