@@ -93,7 +93,7 @@ public final class ProfileCommand implements Callable<Integer> {
       String type = "string";
       long present = f.count() - f.nulls() - f.empties();
       for (Map.Entry<String, Long> e : f.inferredTypes().entrySet()) {
-        if (present > 0 && e.getValue() == present) {
+        if (present > 0 && e.getValue() >= 0.95 * present) {
           type = e.getKey();
           break;
         }
