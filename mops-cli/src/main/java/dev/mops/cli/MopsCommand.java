@@ -17,7 +17,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = MopsVersion.class,
     description = "Marketing-operations rules as code: conditions, taxonomy, scoring, quality, metrics.",
-    subcommands = {DemoCommand.class, FilterCommand.class, ScoreCommand.class, ScoreDiffCommand.class})
+    subcommands = {
+      DemoCommand.class, FilterCommand.class, QualityCommand.class, ProfileCommand.class, ScoreCommand.class,
+      ScoreDiffCommand.class
+    })
 public final class MopsCommand implements Runnable {
 
   @Spec CommandSpec spec;
