@@ -60,8 +60,12 @@ public final class ScoringModel {
   /** The most cells (combinations of grades) the grade grid may have. */
   public static final int MAX_GRID_CELLS = 10_000;
 
-  /** The largest size of any points value, cap or band minimum. */
-  public static final double MAX_POINTS = 1e9;
+  /**
+   * The largest size of any points value, cap or band minimum. With at most {@link
+   * #MAX_EVENTS_PER_LEAD} events a rule's total stays within a {@code long} of millionths; sums of
+   * many rules saturate instead of overflowing.
+   */
+  public static final double MAX_POINTS = 1e6;
 
   /** The default for {@code limits.max_events_per_lead}. */
   public static final int DEFAULT_MAX_EVENTS_PER_LEAD = 10_000;

@@ -190,6 +190,15 @@ final class ScoringRun {
     return r.pointsMicro >= 0 ? Math.min(total, r.capMicro) : Math.max(total, -r.capMicro);
   }
 
+  /** Adds, saturating at the long range instead of overflowing. */
+  private static long add(long a, long b) {
+    long r = a + b;
+    if (((a ^ r) & (b ^ r)) < 0) {
+      return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+    return r;
+  }
+
   private static long clamp(long v, long min, long max) {
     return v < min ? min : Math.min(v, max);
   }
@@ -198,7 +207,7 @@ final class ScoringRun {
     for (Parts.Group g : m.groups) {
       long sum = 0;
       for (int i = g.firstRule; i < g.endRule; i++) {
-        sum += capRule(rules[i], ruleTotal[i]);
+        sum = add(sum, capRule(rules[i], ruleTotal[i]));
       }
       groupRaw[g.index] = sum;
       groupTotal[g.index] = clamp(sum, g.minMicro, g.maxMicro);
@@ -208,12 +217,12 @@ final class ScoringRun {
       double[] w = s.weights;
       if (w == null) {
         for (int g = s.firstGroup; g < s.endGroup; g++) {
-          sum += groupTotal[g];
+          sum = add(sum, groupTotal[g]);
         }
       } else {
         for (int j = 0; j < w.length; j++) {
           if (w[j] != 0) {
-            sum += Math.round(w[j] * scoreTotal[j]);
+            sum = add(sum, Math.round(w[j] * scoreTotal[j]));
           }
         }
       }

@@ -238,6 +238,19 @@ class LeadScorerTest {
   }
 
   @Test
+  void theLargestModelSumsExactlyAndPointsAreBounded() {
+    StringBuilder yaml = new StringBuilder("scores:\n  - name: fit\n    groups:\n      - name: g\n        rules:\n");
+    for (int i = 0; i < ScoringModel.MAX_RULES; i++) {
+      yaml.append("          - {name: r").append(i).append(", when: true, points: 1000000}\n");
+    }
+    ScoringModel m = ScoringModel.parse("big.yaml", yaml.toString());
+    assertThat(m.scorer().score(rec(), List.of(), AS_OF, FindingSink.IGNORE).score("fit")).isEqualTo(1e10);
+    assertThatThrownBy(() -> ScoringModel.parse("bad.yaml", "scores: [{name: s, groups: [{name: g, rules: "
+        + "[{name: r, when: true, points: 2000000}]}]}]"))
+        .hasMessageContaining("expected points within \u00b11000000");
+  }
+
+  @Test
   void rowsOfAnotherSchemaAreRefused() {
     ScoringModel m = tiny();
     assertThatThrownBy(() -> m.scorer().score(m.eventRow(rec(), FindingSink.IGNORE), List.of(), AS_OF))
