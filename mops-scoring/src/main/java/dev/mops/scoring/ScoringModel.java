@@ -22,9 +22,11 @@ import java.util.Objects;
  *
  * <pre>{@code
  * ScoringModel model = ScoringModel.load(Path.of("model.yaml"));
- * LeadScorer scorer = model.scorer();
- * LeadScore s = scorer.score(model.leadRow(lead, findings), events, now);
+ * LeadScorer scorer = model.scorer();                       // thread-safe
+ * LeadScore s = scorer.score(leadRecord, eventRecords, now, findings::add);
  * s.score("fit"); s.grade(); s.threshold("mql");
+ * BatchScorer batch = scorer.batch();                        // one per thread, for millions
+ * LeadScore t = batch.score(model.leadRow(leadRecord, findings::add), eventRows, now);
  * }</pre>
  *
  * <p>Every key of the document is checked when it loads: an unknown key, an unknown field in a
