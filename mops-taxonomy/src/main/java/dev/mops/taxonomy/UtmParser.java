@@ -64,6 +64,8 @@ public final class UtmParser {
   }
 
   private static final Map<String, Key> EXACT = new HashMap<>();
+  private static final int UTM_COUNT = UtmParameter.values().length;
+  private static final int CLICK_COUNT = ClickIdType.values().length;
 
   static {
     for (UtmParameter p : UtmParameter.values()) {
@@ -335,7 +337,8 @@ public final class UtmParser {
     private @Nullable List<Finding> findings;
     private @Nullable List<QueryParameter> parameters;
     private final @Nullable String[] utm = new String[UtmParameter.values().length];
-    private final boolean[] utmSeen = new boolean[UtmParameter.values().length];
+    private final boolean[] seenInQuery = new boolean[UTM_COUNT + CLICK_COUNT];
+    private final boolean[] seenInFragment = new boolean[UTM_COUNT + CLICK_COUNT];
     private @Nullable EnumMap<ClickIdType, ClickId> clicks;
     private int count;
     private boolean overLimit;
@@ -450,6 +453,7 @@ public final class UtmParser {
             "'" + field + "' is after '#'; browsers do not send the fragment and analytics tools ignore it"
                 + (readFragment ? "" : " (not used)")));
       }
+      secondQuestionMark(value, raw);
       checkValue(field, value, eq >= 0 ? s.substring(eq + 1, to) : "");
       if (value.length() > maxValueLength) {
         add(Finding.error(TaxonomyCodes.VALUE_TOO_LONG, field, value,
@@ -457,30 +461,28 @@ public final class UtmParser {
         value = value.substring(0, maxValueLength);
       }
       boolean usable = !inFragment || readFragment;
+      int slot = key.utm != null ? key.utm.ordinal() : UTM_COUNT + key.click.ordinal();
+      boolean[] seen = inFragment ? seenInFragment : seenInQuery;
+      if (seen[slot]) {
+        add(Finding.warning(TaxonomyCodes.DUPLICATE_PARAMETER, field, value,
+            "'" + field + "' appears more than once; the first value is used"));
+        return;
+      }
+      seen[slot] = true;
+      if (!usable || value.isEmpty()) {
+        return;
+      }
       if (key.utm != null) {
         int i = key.utm.ordinal();
-        if (utmSeen[i] && !(inFragment && utm[i] == null)) {
-          add(Finding.warning(TaxonomyCodes.DUPLICATE_PARAMETER, field, value,
-              "'" + field + "' appears more than once; the first value is used"));
-        } else if (usable && !value.isEmpty() && utm[i] == null) {
+        if (utm[i] == null) {
           utm[i] = value;
-        }
-        if (!inFragment) {
-          utmSeen[i] = true;
         }
       } else {
         ClickIdType t = key.click;
         if (clicks == null) {
           clicks = new EnumMap<>(ClickIdType.class);
         }
-        if (clicks.containsKey(t)) {
-          if (!(inFragment && !clicks.get(t).inFragment())) {
-            add(Finding.warning(TaxonomyCodes.DUPLICATE_PARAMETER, field, value,
-                "'" + field + "' appears more than once; the first value is used"));
-          }
-        } else if (usable && !value.isEmpty()) {
-          clicks.put(t, new ClickId(t, value, inFragment));
-        }
+        clicks.putIfAbsent(t, new ClickId(t, value, inFragment));
       }
     }
 
@@ -506,7 +508,8 @@ public final class UtmParser {
         add(Finding.warning(TaxonomyCodes.EMPTY_VALUE, field, rawValue, "'" + field + "' is empty"));
         return;
       }
-      if (badEscape) {
+      String macro = Macros.find(value);
+      if (badEscape && !(macro != null && macro.startsWith("%%"))) {
         add(Finding.warning(TaxonomyCodes.BAD_PERCENT_ESCAPE, field, rawValue,
             "a '%' is not followed by two hex digits; it was kept as a literal '%'"));
       }
@@ -526,7 +529,6 @@ public final class UtmParser {
         add(Finding.warning(TaxonomyCodes.DOUBLE_ENCODED, field, value,
             "the value is still percent-encoded after decoding (double encoding, e.g. %2520)"));
       }
-      String macro = Macros.find(value);
       if (macro != null) {
         add(Finding.error(TaxonomyCodes.UNFILLED_MACRO, field, value,
             "the value has an unfilled macro " + macro));
