@@ -595,6 +595,15 @@ public final class UtmParser {
     }
   }
 
+  /** Returns the canonical spelling of a tracked parameter name (any case, spaces around), or null. */
+  static @Nullable String canonicalName(String name) {
+    Key k = EXACT.get(name);
+    if (k == null && name.length() <= 40) {
+      k = EXACT.get(name.strip().toLowerCase(Locale.ROOT));
+    }
+    return k == null ? null : k.canonical;
+  }
+
   /** Whether {@code v} has a {@code %} followed by two hex digits. */
   static boolean hasEscape(String v) {
     int i = v.indexOf('%');
