@@ -79,6 +79,8 @@ public final class TaxonomyCodes {
   public static final String EMPTY_NAME = "EMPTY_NAME";
   /** The name has fewer parts than the template needs. Error. */
   public static final String MISSING_TOKEN = "MISSING_TOKEN";
+  /** The name does not have the template's fixed text (a prefix or suffix). Error. */
+  public static final String TEMPLATE_MISMATCH = "TEMPLATE_MISMATCH";
   /** A token is empty. Error. */
   public static final String EMPTY_TOKEN = "EMPTY_TOKEN";
   /** A token is not a valid date in the token's format. Error. */
