@@ -184,7 +184,7 @@ public final class TaxonomyLinter {
       String q = u.query();
       if (q != null) {
         int qs = url.indexOf('?');
-        String newQuery = q.replace('?', '&');
+        String newQuery = unhideParameters(q);
         url = url.substring(0, qs + 1) + newQuery + url.substring(qs + 1 + q.length());
         Pass again = pass(url);
         u = Objects.requireNonNull(again.result).parsed();
@@ -249,6 +249,22 @@ public final class TaxonomyLinter {
       }
     }
     return out.toString();
+  }
+
+  /** Turns each '?' that hides a tracked parameter ({@code ?utm_source=}) into '&'. */
+  static String unhideParameters(String query) {
+    StringBuilder sb = new StringBuilder(query);
+    for (int i = query.indexOf('?'); i >= 0; i = query.indexOf('?', i + 1)) {
+      int eq = query.indexOf('=', i);
+      int amp = query.indexOf('&', i);
+      if (eq > i && (amp < 0 || eq < amp) && eq - i <= 41) {
+        String name = query.substring(i + 1, eq);
+        if (UtmParser.canonicalName(name) != null || (i + 1 < query.length() && query.charAt(i + 1) == '?')) {
+          sb.setCharAt(i, '&');
+        }
+      }
+    }
+    return sb.toString();
   }
 
   private static void appendPair(StringBuilder query, String pair) {

@@ -85,6 +85,12 @@ class TaxonomyLinterTest {
   }
 
   @Test
+  void secondQuestionMarkFixKeepsOtherQuestionMarks() {
+    assertThat(TaxonomyLinter.unhideParameters("next=/a?b=c?utm_source=x&y=1")).isEqualTo("next=/a?b=c&utm_source=x&y=1");
+    assertThat(TaxonomyLinter.unhideParameters("?utm_medium=cpc")).isEqualTo("&utm_medium=cpc");
+  }
+
+  @Test
   void missingEverything() {
     LintResult r = linter.lint("https://a.example/landing");
     assertThat(r.issueSummary()).isEqualTo(
