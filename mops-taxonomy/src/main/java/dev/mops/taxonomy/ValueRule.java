@@ -175,8 +175,11 @@ final class ValueRule {
     Check out = new Check();
     String v = value;
     boolean fixable = true;
-    if (!values.isEmpty() || !aliases.isEmpty()) {
-      String lower = v.toLowerCase(Locale.ROOT);
+    String lower = v.toLowerCase(Locale.ROOT);
+    String aliasKey = aliases.containsKey(lower) ? lower
+        : spaceReplacement != null && aliases.containsKey(lower.replace(" ", spaceReplacement))
+            ? lower.replace(" ", spaceReplacement) : null;
+    if (!values.isEmpty()) {
       String canonical = values.get(lower);
       if (canonical != null && canonical.equals(v)) {
         // allowed as written
@@ -184,8 +187,8 @@ final class ValueRule {
         out.issues.add(new Issue(TaxonomyCodes.WRONG_CASE, false,
             "'" + v + "' should be written '" + canonical + "'", canonical, true));
         v = canonical;
-      } else if (aliases.containsKey(lower) || (spaceReplacement != null && aliases.containsKey(lower.replace(" ", spaceReplacement)))) {
-        String target = aliases.containsKey(lower) ? aliases.get(lower) : aliases.get(lower.replace(" ", spaceReplacement));
+      } else if (aliasKey != null) {
+        String target = aliases.get(aliasKey);
         out.issues.add(new Issue(TaxonomyCodes.ALIAS, false,
             "'" + v + "' is an alias; write '" + target + "'", target, true));
         v = target;
@@ -194,9 +197,8 @@ final class ValueRule {
         out.issues.add(new Issue(TaxonomyCodes.SPACE_IN_VALUE, false,
             "'" + v + "' has spaces; write '" + target + "'", target, true));
         v = target;
-      } else if (!values.isEmpty()) {
-        java.util.List<String> candidates = new ArrayList<>(values.values());
-        String near = NearMatch.nearest(v, candidates);
+      } else {
+        String near = NearMatch.nearest(v, new ArrayList<>(values.values()));
         if (near == null) {
           String a = NearMatch.nearest(v, aliases.keySet());
           near = a == null ? null : aliases.get(a);
@@ -207,6 +209,12 @@ final class ValueRule {
         fixable = false;
       }
     } else {
+      if (aliasKey != null) {
+        String target = aliases.get(aliasKey);
+        out.issues.add(new Issue(TaxonomyCodes.ALIAS, false,
+            "'" + v + "' is an alias; write '" + target + "'", target, true));
+        v = target;
+      }
       if (caseRule == Case.LOWER && !v.equals(v.toLowerCase(Locale.ROOT))) {
         String t = v.toLowerCase(Locale.ROOT);
         out.issues.add(new Issue(TaxonomyCodes.WRONG_CASE, false, "'" + v + "' should be lower case", t, true));
@@ -217,7 +225,7 @@ final class ValueRule {
         v = t;
       }
       if (spaceReplacement != null && v.indexOf(' ') >= 0) {
-        String t = v.strip().replaceAll(" +", spaceReplacement);
+        String t = v.strip().replaceAll(" +", java.util.regex.Matcher.quoteReplacement(spaceReplacement));
         out.issues.add(new Issue(TaxonomyCodes.SPACE_IN_VALUE, false,
             "'" + v + "' has spaces; use '" + spaceReplacement + "'", t, true));
         v = t;

@@ -91,6 +91,21 @@ class TaxonomyLinterTest {
   }
 
   @Test
+  void aliasesWithoutAValueListStillApplyCaseAndSpaces() {
+    Taxonomy t = Taxonomy.parse("t.yaml", """
+        parameters:
+          utm_campaign:
+            aliases: {bf: Black Friday}
+            case: lower
+            space_replacement: "$"
+        """);
+    TaxonomyLinter l = TaxonomyLinter.of(t);
+    assertThat(l.lint("https://a.example/?utm_campaign=BF").issueSummary()).isEqualTo("ALIAS:utm_campaign;WRONG_CASE:utm_campaign;SPACE_IN_VALUE:utm_campaign");
+    assertThat(l.fix("https://a.example/?utm_campaign=BF")).contains("https://a.example/?utm_campaign=black%24friday");
+    assertThat(l.lint("https://a.example/?utm_campaign=Cyber Monday").fixedUrl()).isEqualTo("https://a.example/?utm_campaign=cyber%24monday");
+  }
+
+  @Test
   void missingEverything() {
     LintResult r = linter.lint("https://a.example/landing");
     assertThat(r.issueSummary()).isEqualTo(
