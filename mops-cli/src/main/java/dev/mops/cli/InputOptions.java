@@ -41,18 +41,26 @@ public final class InputOptions {
   }
 
   /**
+   * Returns the format named by {@code format}, or else implied by the file name ({@code -}: CSV).
+   *
+   * @throws UsageException when {@code format} is neither csv nor jsonl
+   */
+  static RecordReader.Format formatOf(String path, @Nullable String format) {
+    try {
+      return format != null ? RecordReader.Format.parse(format)
+          : path.equals("-") ? RecordReader.Format.CSV : RecordReader.Format.forName(path);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+  }
+
+  /**
    * Opens {@code path} ({@code -} for stdin) in {@code format} (null: from the name).
    *
    * @throws UsageException when the file does not exist or the format is unknown
    */
   public static RecordReader open(String path, @Nullable String format) throws IOException {
-    RecordReader.Format f;
-    try {
-      f = format != null ? RecordReader.Format.parse(format)
-          : path.equals("-") ? RecordReader.Format.CSV : RecordReader.Format.forName(path);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage(), e);
-    }
+    RecordReader.Format f = formatOf(path, format);
     if (path.equals("-")) {
       return RecordReader.open("<stdin>", System.in, f);
     }

@@ -45,13 +45,7 @@ public final class OutputOptions {
 
   /** Opens {@code path} ({@code -} for stdout, left open on close) in {@code format} (null: from the name). */
   public static RecordWriter open(String path, @Nullable String format, List<String> fields) throws IOException {
-    RecordReader.Format f;
-    try {
-      f = format != null ? RecordReader.Format.parse(format)
-          : path.equals("-") ? RecordReader.Format.CSV : RecordReader.Format.forName(path);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage(), e);
-    }
+    RecordReader.Format f = InputOptions.formatOf(path, format);
     OutputStream out;
     if (path.equals("-")) {
       out = new FilterOutputStream(System.out) {

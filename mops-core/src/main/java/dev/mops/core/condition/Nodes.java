@@ -279,22 +279,33 @@ final class Nodes {
     }
   }
 
-  static final class ContainsNode extends Leaf {
-    private final String literal;
-    private final boolean ignoreCase;
+  /** A comparison of the field's text with a literal, optionally ignoring case. */
+  abstract static class TextLeaf extends Leaf {
+    final String literal;
+    final boolean ignoreCase;
 
-    ContainsNode(int slot, Condition c, String literal, boolean ignoreCase) {
+    TextLeaf(int slot, Condition c, String literal, boolean ignoreCase) {
       super(slot, c);
       this.literal = literal;
       this.ignoreCase = ignoreCase;
     }
 
     @Override
-    boolean test(Row row, Instant now) {
+    final boolean test(Row row, Instant now) {
       String s = text(row.get(slot));
-      if (s == null) {
-        return false;
-      }
+      return s != null && matches(s);
+    }
+
+    abstract boolean matches(String s);
+  }
+
+  static final class ContainsNode extends TextLeaf {
+    ContainsNode(int slot, Condition c, String literal, boolean ignoreCase) {
+      super(slot, c, literal, ignoreCase);
+    }
+
+    @Override
+    boolean matches(String s) {
       if (!ignoreCase) {
         return s.contains(literal);
       }
@@ -308,38 +319,25 @@ final class Nodes {
     }
   }
 
-  static final class StartsWithNode extends Leaf {
-    private final String literal;
-    private final boolean ignoreCase;
-
+  static final class StartsWithNode extends TextLeaf {
     StartsWithNode(int slot, Condition c, String literal, boolean ignoreCase) {
-      super(slot, c);
-      this.literal = literal;
-      this.ignoreCase = ignoreCase;
+      super(slot, c, literal, ignoreCase);
     }
 
     @Override
-    boolean test(Row row, Instant now) {
-      String s = text(row.get(slot));
-      return s != null && s.regionMatches(ignoreCase, 0, literal, 0, literal.length());
+    boolean matches(String s) {
+      return s.regionMatches(ignoreCase, 0, literal, 0, literal.length());
     }
   }
 
-  static final class EndsWithNode extends Leaf {
-    private final String literal;
-    private final boolean ignoreCase;
-
+  static final class EndsWithNode extends TextLeaf {
     EndsWithNode(int slot, Condition c, String literal, boolean ignoreCase) {
-      super(slot, c);
-      this.literal = literal;
-      this.ignoreCase = ignoreCase;
+      super(slot, c, literal, ignoreCase);
     }
 
     @Override
-    boolean test(Row row, Instant now) {
-      String s = text(row.get(slot));
-      return s != null
-          && s.length() >= literal.length()
+    boolean matches(String s) {
+      return s.length() >= literal.length()
           && s.regionMatches(ignoreCase, s.length() - literal.length(), literal, 0, literal.length());
     }
   }
@@ -461,6 +459,18 @@ final class Nodes {
     return c != 0 ? c : Long.compare(nanos, d.getNano());
   }
 
+  /** Says how long before {@code now} a time value lies, or why it is not a time. */
+  static String elapsedNote(@Nullable Object value, Instant now) {
+    if (value == null) {
+      return "missing";
+    }
+    Instant t = instant(value);
+    if (t == null) {
+      return "not a timestamp";
+    }
+    return t.isAfter(now) ? "after now (" + now + ")" : "elapsed " + Duration.between(t, now);
+  }
+
   static final class WithinLastNode extends Leaf {
     private final Duration duration;
 
@@ -477,14 +487,7 @@ final class Nodes {
 
     @Override
     String note(@Nullable Object value, Instant now) {
-      if (value == null) {
-        return "missing";
-      }
-      Instant t = instant(value);
-      if (t == null) {
-        return "not a timestamp";
-      }
-      return t.isAfter(now) ? "after now (" + now + ")" : "elapsed " + Duration.between(t, now);
+      return elapsedNote(value, now);
     }
   }
 
@@ -504,11 +507,7 @@ final class Nodes {
 
     @Override
     String note(@Nullable Object value, Instant now) {
-      if (value == null) {
-        return "missing";
-      }
-      Instant t = instant(value);
-      return t == null ? "not a timestamp" : "elapsed " + Duration.between(t, now);
+      return elapsedNote(value, now);
     }
   }
 
