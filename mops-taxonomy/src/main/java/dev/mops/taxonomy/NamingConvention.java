@@ -51,7 +51,7 @@ public final class NamingConvention {
   public static final int MAX_NAME_LENGTH = 4_096;
 
   /**
-   * One version of the template.
+   * One version of the template. Thread safety: an immutable value.
    *
    * @param version the label of this version
    * @param effectiveFrom the first day it applies, or {@code null} for always
