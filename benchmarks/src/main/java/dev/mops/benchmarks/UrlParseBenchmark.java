@@ -52,6 +52,30 @@ public class UrlParseBenchmark {
   @Setup
   public void setUp() {
     urls = corpus(corpus.equals("messy"), 1024, 42);
+    checkAgreement(urls);
+  }
+
+  /**
+   * Fails unless the three implementations give the same four values for every URL the peers can
+   * parse, so that a figure is never reported for a parser that gives different answers.
+   */
+  static void checkAgreement(String[] urls) {
+    UtmParser mops = UtmParser.standard();
+    for (String url : urls) {
+      ParsedUrl u = mops.parse(url);
+      ClickId c = u.clickId();
+      String[] expected = {u.utm().source(), u.utm().medium(), u.utm().campaign(), c == null ? null : c.value()};
+      String[] uri = uriHandSplit(url);
+      if (uri != null && !java.util.Arrays.equals(uri, expected)) {
+        throw new IllegalStateException("java.net.URI split disagrees on " + url + ": " + java.util.Arrays.toString(uri));
+      }
+      HttpUrl h = HttpUrl.parse(url);
+      String[] ok = h == null ? null : new String[] {h.queryParameter("utm_source"), h.queryParameter("utm_medium"),
+          h.queryParameter("utm_campaign"), h.queryParameter("gclid")};
+      if (ok == null || !java.util.Arrays.equals(ok, expected)) {
+        throw new IllegalStateException("OkHttp disagrees on " + url + ": " + java.util.Arrays.toString(ok));
+      }
+    }
   }
 
   static String[] corpus(boolean messy, int n, long seed) {
