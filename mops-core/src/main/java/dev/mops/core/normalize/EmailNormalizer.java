@@ -122,9 +122,12 @@ public final class EmailNormalizer {
     if (s.endsWith(">")) {
       int lt = s.lastIndexOf('<');
       if (lt >= 0) {
+        boolean named = !s.substring(0, lt).isBlank();
         s = s.substring(lt + 1, s.length() - 1).strip();
-        findings.add(Finding.info("EMAIL_DISPLAY_NAME_REMOVED", field, original,
-            "kept the address inside <...> and dropped the display name"));
+        if (named) {
+          findings.add(Finding.info("EMAIL_DISPLAY_NAME_REMOVED", field, original,
+              "kept the address inside <...> and dropped the display name"));
+        }
       }
     }
     if (s.isEmpty()) {
