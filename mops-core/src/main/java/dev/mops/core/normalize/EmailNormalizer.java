@@ -170,8 +170,17 @@ public final class EmailNormalizer {
       if (problem != null) {
         return invalid(original, findings, "EMAIL_INVALID_LOCAL_PART", problem);
       }
-      findings.add(Finding.info("EMAIL_QUOTED_LOCAL_PART", field, original,
-          "the local part is quoted; many systems cannot send to it"));
+      String inner = local.substring(1, local.length() - 1);
+      if (!inner.isEmpty() && inner.indexOf('\\') < 0 && checkDotAtom(inner) == null) {
+        // "john.smith"@x is the same mailbox as john.smith@x (RFC 5321 section 4.1.2).
+        local = inner;
+        quoted = false;
+        findings.add(Finding.info("EMAIL_QUOTES_REMOVED", field, original,
+            "removed quotes that were not needed around the local part"));
+      } else {
+        findings.add(Finding.info("EMAIL_QUOTED_LOCAL_PART", field, original,
+            "the local part is quoted; many systems cannot send to it"));
+      }
     } else {
       String code = checkDotAtom(local);
       if (code != null) {
