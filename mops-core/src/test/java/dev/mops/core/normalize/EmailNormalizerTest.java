@@ -27,7 +27,7 @@ class EmailNormalizerTest {
     return Tables.load("emails.txt", 5);
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("table")
   void normalizesRealWorldAddresses(
       String input, String normalized, String canonical, String flags, String codes) {
@@ -44,7 +44,7 @@ class EmailNormalizerTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("table")
   void normalizedFormIsStable(String input, String normalized) {
     if (normalized.isEmpty()) {
