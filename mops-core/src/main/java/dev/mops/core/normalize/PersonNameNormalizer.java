@@ -145,7 +145,16 @@ public final class PersonNameNormalizer {
       List<String> tokens = splitTokens(parts.isEmpty() ? s : parts.get(0));
       takeHonorifics(tokens, honorifics);
       takeSuffixes(tokens, suffixes);
-      if (tokens.size() == 1) {
+      if (tokens.size() == 1 && honorifics.isEmpty()
+          && Defaults.HONORIFICS.contains(wordKey(tokens.get(0)))) {
+        honorifics.add(tokens.remove(0));
+        findings.add(Finding.warning("NAME_HONORIFIC_ONLY", field, original,
+            "only an honorific, no name"));
+      }
+      if (tokens.isEmpty()) {
+        given = tokens;
+        family = new ArrayList<>();
+      } else if (tokens.size() == 1) {
         given = honorifics.isEmpty() ? tokens : new ArrayList<>();
         family = honorifics.isEmpty() ? new ArrayList<>() : tokens;
       } else {
@@ -192,6 +201,10 @@ public final class PersonNameNormalizer {
     List<String> given = firstOk ? splitTokens(f.replace(',', ' ')) : new ArrayList<>();
     List<String> family = lastOk ? splitTokens(l.replace(',', ' ')) : new ArrayList<>();
     takeHonorifics(given, honorifics);
+    if (given.size() == 1 && honorifics.isEmpty() && !family.isEmpty()
+        && Defaults.HONORIFICS.contains(wordKey(given.get(0)))) {
+      honorifics.add(given.remove(0)); // "Ms." in the first-name field, "Jones" in the last
+    }
     if (given.isEmpty()) {
       takeHonorifics(family, honorifics);
     }
@@ -295,9 +308,23 @@ public final class PersonNameNormalizer {
       findings.add(Finding.warning("NAME_NOT_A_NAME", field, original,
           "the name contains digits or symbols such as '@'"));
     }
-    if (PLACEHOLDERS.contains(key(s))) {
+    if (isPlaceholder(s)) {
       findings.add(Finding.warning("NAME_PLACEHOLDER", field, original,
           "looks like a placeholder, not a real name"));
+    }
+    return true;
+  }
+
+  /** True when the whole value, or every word of it, is a placeholder ("N/A", "Test Test"). */
+  private static boolean isPlaceholder(String s) {
+    String k = key(s);
+    if (PLACEHOLDERS.contains(k)) {
+      return true;
+    }
+    for (String word : k.split(" ")) {
+      if (!PLACEHOLDERS.contains(word)) {
+        return false;
+      }
     }
     return true;
   }
@@ -386,8 +413,9 @@ public final class PersonNameNormalizer {
     return key(token).replace(" ", "");
   }
 
+  /** Particles compare without case but with accents: Vietnamese "Văn" is no Dutch "van". */
   private static boolean isParticle(String token) {
-    return Defaults.PARTICLES.contains(wordKey(token));
+    return Defaults.PARTICLES.contains(token.toLowerCase(Locale.ROOT));
   }
 
   private static boolean isSuffixPhrase(String part) {
