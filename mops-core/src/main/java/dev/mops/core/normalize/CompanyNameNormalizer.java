@@ -72,7 +72,7 @@ public final class CompanyNameNormalizer {
       return new NormalizedCompanyName(original, display, "", List.of(), List.of(Finding.error(
           "COMPANY_TOO_LONG", field, original, "longer than " + MAX_LENGTH + " characters")));
     }
-    List<String> tokens = joinSingleLetters(TextFolding.tokens(display));
+    List<String> tokens = words(display);
     if (tokens.isEmpty()) {
       return new NormalizedCompanyName(original, display, "", List.of(), List.of(
           Finding.warning("COMPANY_NOT_A_NAME", field, original, "no letters or digits")));
@@ -116,7 +116,8 @@ public final class CompanyNameNormalizer {
         progress = true;
       }
     }
-    if (removed.isEmpty() && to - from == 1 && isLegalFormOnly(tokens.get(from))) {
+    if (findings.isEmpty() && removed.isEmpty() && to - from == 1
+        && isLegalFormOnly(tokens.get(from))) {
       findings.add(Finding.warning("COMPANY_LEGAL_FORM_ONLY", field, original,
           "the name is only a legal form"));
     }
@@ -131,6 +132,46 @@ public final class CompanyNameNormalizer {
       }
     }
     return false;
+  }
+
+  /**
+   * The name's words: parenthesized notes dropped unless they hold a legal form
+   * ({@code "Alphabet Inc. (Google)"}, but {@code "Acme AB (publ)"}), "und" and "et" read as
+   * "and", runs of single letters joined.
+   */
+  private List<String> words(String display) {
+    String text = display;
+    int open = text.indexOf('(');
+    if (open >= 0) {
+      StringBuilder sb = new StringBuilder(text.length());
+      int i = 0;
+      while (open >= 0) {
+        int close = text.indexOf(')', open + 1);
+        if (close < 0) {
+          break;
+        }
+        sb.append(text, i, open);
+        String inner = text.substring(open + 1, close);
+        List<String> innerWords = joinSingleLetters(TextFolding.tokens(inner));
+        if (forms.suffixes().contains(innerWords)) {
+          sb.append(' ').append(inner).append(' ');
+        } else {
+          sb.append(' ');
+        }
+        i = close + 1;
+        open = text.indexOf('(', i);
+      }
+      sb.append(text, i, text.length());
+      text = sb.toString();
+    }
+    List<String> tokens = TextFolding.tokens(text);
+    for (int i = 0; i < tokens.size(); i++) {
+      String t = tokens.get(i);
+      if (t.equals("und") || t.equals("et")) {
+        tokens.set(i, "and");
+      }
+    }
+    return joinSingleLetters(tokens);
   }
 
   /** Joins runs of two or more one-letter tokens: {@code a b c} to {@code abc}. */
