@@ -36,6 +36,9 @@ public final class CountryNormalizer {
   /** Longest value looked up; longer values are unknown. */
   public static final int MAX_INPUT_LENGTH = 200;
 
+  /** Marks a name that stands for several countries. */
+  private static final String AMBIGUOUS = "?";
+
   private final String field;
   private final String regionField;
   private final Map<String, String> countries;
@@ -74,6 +77,10 @@ public final class CountryNormalizer {
       return new NormalizedCountry(original, null, List.of());
     }
     String code = original.length() <= MAX_INPUT_LENGTH ? countries.get(key(original)) : null;
+    if (AMBIGUOUS.equals(code)) {
+      return new NormalizedCountry(original, null, List.of(Finding.warning("COUNTRY_AMBIGUOUS",
+          field, original, "names more than one country; not guessed")));
+    }
     if (code == null) {
       return new NormalizedCountry(original, null, List.of(Finding.warning("COUNTRY_UNKNOWN",
           field, original, "not a country name, alias or ISO 3166-1 code this normalizer knows")));
@@ -94,6 +101,9 @@ public final class CountryNormalizer {
     String country = null;
     if (countryCode != null && !countryCode.toString().isBlank()) {
       country = countries.get(key(countryCode.toString()));
+      if (AMBIGUOUS.equals(country)) {
+        country = null;
+      }
     }
     if (original.isBlank()) {
       return new NormalizedRegion(original, country, null, List.of());
@@ -155,7 +165,7 @@ public final class CountryNormalizer {
         throw line.error("expected 'alias | CODE', found '" + line.text() + "'");
       }
       String code = line.text().substring(bar + 1).strip().toUpperCase(Locale.ROOT);
-      if (!codes.contains(code)) {
+      if (!codes.contains(code) && !code.equals(AMBIGUOUS)) {
         throw line.error("'" + code + "' is not an ISO 3166-1 alpha-2 code");
       }
       String k = key(line.text().substring(0, bar));
@@ -251,8 +261,8 @@ public final class CountryNormalizer {
     }
 
     /**
-     * Adds aliases from {@code file} (lines {@code alias | CODE}); they win over the bundled
-     * names and aliases.
+     * Adds aliases from {@code file} (lines {@code alias | CODE}, or {@code alias | ?} to report a
+     * name as ambiguous); they win over the bundled names and aliases.
      *
      * @throws dev.mops.core.config.ConfigException naming the line when one is malformed or names
      *     an unknown code

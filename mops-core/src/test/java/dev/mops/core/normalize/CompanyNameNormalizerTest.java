@@ -21,7 +21,7 @@ class CompanyNameNormalizerTest {
   private static final CompanyNameNormalizer COMPANIES = CompanyNameNormalizer.builder().build();
 
   static Stream<Arguments> table() {
-    return Tables.load("companies.txt", 4);
+    return Tables.load("cases-companies.txt", 4);
   }
 
   @ParameterizedTest(name = "[{index}] {0}")

@@ -15,7 +15,7 @@ class DomainNormalizerTest {
   private static final DomainNormalizer DOMAINS = DomainNormalizer.builder().build();
 
   static Stream<Arguments> table() {
-    return Tables.load("domains.txt", 4);
+    return Tables.load("cases-domains.txt", 4);
   }
 
   @ParameterizedTest(name = "[{index}] {0}")

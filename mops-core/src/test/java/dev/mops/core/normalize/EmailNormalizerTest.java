@@ -24,7 +24,7 @@ class EmailNormalizerTest {
   private static final EmailNormalizer EMAILS = EmailNormalizer.builder().build();
 
   static Stream<Arguments> table() {
-    return Tables.load("emails.txt", 5);
+    return Tables.load("cases-emails.txt", 5);
   }
 
   @ParameterizedTest(name = "[{index}] {0}")

@@ -25,11 +25,11 @@ class PersonNameNormalizerTest {
   private static final PersonNameNormalizer NAMES = PersonNameNormalizer.builder().build();
 
   static Stream<Arguments> fullNames() {
-    return Tables.load("names.txt", 10);
+    return Tables.load("cases-names.txt", 10);
   }
 
   static Stream<Arguments> nameFields() {
-    return Tables.load("name-fields.txt", 10);
+    return Tables.load("cases-name-fields.txt", 10);
   }
 
   @ParameterizedTest(name = "[{index}] {0}")

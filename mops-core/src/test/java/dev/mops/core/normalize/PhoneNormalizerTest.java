@@ -21,7 +21,7 @@ class PhoneNormalizerTest {
       PhoneNormalizer.builder().defaultRegion("us").cacheSize(0).build();
 
   static Stream<Arguments> table() {
-    return Tables.load("phones.txt", 6);
+    return Tables.load("cases-phones.txt", 6);
   }
 
   @ParameterizedTest(name = "[{index}] {0} ({1})")
