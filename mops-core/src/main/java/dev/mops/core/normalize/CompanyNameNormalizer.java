@@ -84,16 +84,21 @@ public final class CompanyNameNormalizer {
     }
     int from = 0;
     int to = tokens.size();
-    if (to - from > 1 && tokens.get(from).equals("the")) {
-      from++;
-    }
     List<String> removed = new ArrayList<>(1);
-    for (List<String> prefix : forms.prefixes()) {
-      int n = prefix.size();
-      if (to - from > n && tokens.subList(from, from + n).equals(prefix)) {
-        removed.add(String.join(" ", prefix));
-        from += n;
-        break;
+    boolean front = true;
+    while (front) {
+      front = false;
+      while (to - from > 1 && tokens.get(from).equals("the")) {
+        from++;
+      }
+      for (List<String> prefix : forms.prefixes()) {
+        int n = prefix.size();
+        if (to - from > n && tokens.subList(from, from + n).equals(prefix)) {
+          removed.add(String.join(" ", prefix));
+          from += n;
+          front = true;
+          break;
+        }
       }
     }
     int suffixAt = removed.size();

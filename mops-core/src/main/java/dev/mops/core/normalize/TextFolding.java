@@ -37,6 +37,7 @@ final class TextFolding {
     }
     String text = isAscii(s) ? s.toString() : Normalizer.normalize(s, Normalizer.Form.NFKC);
     StringBuilder sb = null;
+    boolean dropped = false;
     boolean space = true; // at start: drop leading spaces
     int n = text.length();
     for (int i = 0; i < n; ) {
@@ -45,6 +46,7 @@ final class TextFolding {
       boolean isSpace = cp <= ' ' || Character.isWhitespace(cp) || Character.isSpaceChar(cp)
           || Character.getType(cp) == Character.CONTROL;
       boolean drop = !isSpace && isIgnorable(cp);
+      dropped |= drop;
       if (isSpace || drop || sb != null) {
         if (sb == null) {
           sb = new StringBuilder(n);
@@ -73,7 +75,8 @@ final class TextFolding {
       end--;
     }
     sb.setLength(end);
-    return sb.toString();
+    // A dropped format character may have stood between a letter and its accent: compose again.
+    return dropped ? Normalizer.normalize(sb, Normalizer.Form.NFKC) : sb.toString();
   }
 
   private static boolean isCleanAscii(CharSequence s) {
@@ -112,10 +115,13 @@ final class TextFolding {
     if (isAscii(cleaned)) {
       return cleaned.toLowerCase(Locale.ROOT);
     }
-    String cased = cleaned.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    // Upper then lower gives full case folding (ß to ss); Java lower-cases a word-final capital
+    // sigma to the final form, which folding maps back to the plain one.
+    String cased = cleaned.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT).replace('ς', 'σ');
     String decomposed = Normalizer.normalize(cased, Normalizer.Form.NFD);
     StringBuilder sb = new StringBuilder(decomposed.length());
     Character.UnicodeScript baseScript = Character.UnicodeScript.COMMON;
+    boolean removed = false;
     for (int i = 0, n = decomposed.length(); i < n; ) {
       int cp = decomposed.codePointAt(i);
       i += Character.charCount(cp);
@@ -125,6 +131,7 @@ final class TextFolding {
             || baseScript == Character.UnicodeScript.GREEK
             || baseScript == Character.UnicodeScript.CYRILLIC
             || baseScript == Character.UnicodeScript.COMMON) {
+          removed = true;
           continue;
         }
         sb.appendCodePoint(cp);
@@ -138,7 +145,25 @@ final class TextFolding {
         sb.appendCodePoint(cp);
       }
     }
-    return Normalizer.normalize(sb, Normalizer.Form.NFC);
+    String out = Normalizer.normalize(sb, Normalizer.Form.NFC);
+    // A mark removed after a space can leave spaces at an end or two in a row.
+    return removed ? collapseSpaces(out) : out;
+  }
+
+  private static String collapseSpaces(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != ' ' || (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ')) {
+        sb.append(c);
+      }
+    }
+    int end = sb.length();
+    while (end > 0 && sb.charAt(end - 1) == ' ') {
+      end--;
+    }
+    sb.setLength(end);
+    return sb.toString();
   }
 
   private static @Nullable String specialLetter(int cp) {
@@ -184,8 +209,10 @@ final class TextFolding {
     for (int i = 0, n = folded.length(); i < n; ) {
       int cp = folded.codePointAt(i);
       i += Character.charCount(cp);
-      if (Character.isLetterOrDigit(cp) || isMark(cp)) {
+      if (Character.isLetterOrDigit(cp) || (isMark(cp) && word.length() > 0)) {
         word.appendCodePoint(cp);
+      } else if (isMark(cp)) {
+        continue; // a mark with no letter to sit on
       } else if (isJoiner(cp)) {
         // dropped inside a word, and between words it does not separate either: "S. A." stays two
         continue;
