@@ -91,7 +91,9 @@ public final class DomainNormalizer {
     if (!HostNames.isValidAsciiHost(host, true)) {
       return invalid(original, "not a valid host name");
     }
-    host = stripWww(host);
+    for (String stripped = stripWww(host); !stripped.equals(host); stripped = stripWww(host)) {
+      host = stripped; // www.www.acme.com
+    }
     if (host.indexOf('.') < 0) {
       findings.add(Finding.warning("DOMAIN_NOT_QUALIFIED", field, original,
           "'" + host + "' is a single-label name such as localhost, not an internet domain"));

@@ -194,12 +194,17 @@ public final class PersonNameNormalizer {
     }
     f = removeBracketed(f);
     l = removeBracketed(l);
-    boolean firstOk = f.isEmpty() || check(f, firstRaw, firstField, findings);
-    boolean lastOk = l.isEmpty() || check(l, lastRaw, lastField, findings);
+    // Values that do not look like names are reported but kept: the caller decides.
+    if (!f.isEmpty()) {
+      check(f, firstRaw, firstField, findings);
+    }
+    if (!l.isEmpty()) {
+      check(l, lastRaw, lastField, findings);
+    }
     List<String> honorifics = new ArrayList<>(1);
     List<String> suffixes = new ArrayList<>(1);
-    List<String> given = firstOk ? splitTokens(f.replace(',', ' ')) : new ArrayList<>();
-    List<String> family = lastOk ? splitTokens(l.replace(',', ' ')) : new ArrayList<>();
+    List<String> given = splitTokens(f.replace(',', ' '));
+    List<String> family = splitTokens(l.replace(',', ' '));
     takeHonorifics(given, honorifics);
     if (given.size() == 1 && honorifics.isEmpty() && !family.isEmpty()
         && Defaults.HONORIFICS.contains(wordKey(given.get(0)))) {
