@@ -334,24 +334,35 @@ public final class PersonNameNormalizer {
     return true;
   }
 
-  /** Removes text in double quotes or parentheses: nicknames and notes. */
+  /**
+   * Removes text in double quotes or parentheses, nicknames and notes; an opening bracket or quote
+   * that is never closed is left alone. When nothing would remain, the text is kept as it is.
+   */
   static String removeBracketed(String s) {
     if (s.indexOf('"') < 0 && s.indexOf('(') < 0 && s.indexOf('\u201C') < 0) {
       return s;
     }
     StringBuilder sb = new StringBuilder(s.length());
-    int depth = 0;
-    boolean inQuote = false;
-    for (int i = 0; i < s.length(); i++) {
+    int i = 0;
+    while (i < s.length()) {
       char c = s.charAt(i);
-      if (c == '(' && !inQuote) {
-        depth++;
-      } else if (c == ')' && depth > 0) {
-        depth--;
-      } else if ((c == '"' || c == '\u201C' || c == '\u201D') && depth == 0) {
-        inQuote = !inQuote;
-      } else if (depth == 0 && !inQuote) {
+      int close = -1;
+      if (c == '(') {
+        close = s.indexOf(')', i + 1);
+      } else if (c == '"' || c == '\u201C' || c == '\u201D') {
+        for (int k = i + 1; k < s.length() && close < 0; k++) {
+          char q = s.charAt(k);
+          if (q == '"' || q == '\u201C' || q == '\u201D') {
+            close = k;
+          }
+        }
+      }
+      if (close > i) {
+        sb.append(' ');
+        i = close + 1;
+      } else {
         sb.append(c);
+        i++;
       }
     }
     String out = TextFolding.clean(sb);

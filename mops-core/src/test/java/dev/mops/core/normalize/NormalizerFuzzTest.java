@@ -41,16 +41,18 @@ class NormalizerFuzzTest {
   void personNameParser(FuzzedDataProvider data) {
     String first = data.consumeString(200);
     String full = data.consumeRemainingAsString();
+    String context = "first=" + escape(first) + " full=" + escape(full);
     PersonName n = NAMES.parse(full);
-    assertThat(PersonNameNormalizer.key(n.firstKey())).isEqualTo(n.firstKey());
-    assertThat(PersonNameNormalizer.key(n.lastKey())).isEqualTo(n.lastKey());
-    assertThat(n.firstNameKeys().isEmpty()).isEqualTo(n.firstKey().isEmpty());
+    assertThat(PersonNameNormalizer.key(n.firstKey())).as(context).isEqualTo(n.firstKey());
+    assertThat(PersonNameNormalizer.key(n.lastKey())).as(context).isEqualTo(n.lastKey());
+    assertThat(n.firstNameKeys().isEmpty()).as(context).isEqualTo(n.firstKey().isEmpty());
     if (!n.isEmpty()) {
       PersonName again = NAMES.normalize(n.first(), n.last());
-      assertThat(again.lastKey()).isEqualTo(n.lastKey());
+      assertThat(again.lastKey()).as(context + " -> " + n).isEqualTo(n.lastKey());
     }
     PersonName fields = NAMES.normalize(first, full);
-    assertThat(PersonNameNormalizer.key(fields.lastKey())).isEqualTo(fields.lastKey());
+    assertThat(PersonNameNormalizer.key(fields.lastKey())).as(context)
+        .isEqualTo(fields.lastKey());
   }
 
   @FuzzTest(maxDuration = "30s")
@@ -62,5 +64,18 @@ class NormalizerFuzzTest {
       assertThat(again.host()).isEqualTo(d.host());
       assertThat(again.registrableDomain()).isEqualTo(d.registrableDomain());
     }
+  }
+
+  /** Shows control and non-ASCII characters as escapes, so that a failure can be replayed. */
+  static String escape(String s) {
+    StringBuilder sb = new StringBuilder();
+    s.codePoints().forEach(c -> {
+      if (c < 32 || c > 126) {
+        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+      } else {
+        sb.appendCodePoint(c);
+      }
+    });
+    return sb.toString();
   }
 }
