@@ -4,8 +4,10 @@ import dev.mops.core.Finding;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -45,8 +47,29 @@ public final class CompanyNameNormalizer {
   private final String field;
   private final LegalForms forms;
 
-  /** The legal forms as token sequences, split by position. */
-  record LegalForms(List<List<String>> suffixes, List<List<String>> prefixes) {}
+  /**
+   * The legal forms as word sequences, split by position; suffixes are also indexed by their last
+   * word, longest first, so that stripping looks at a handful of candidates only.
+   */
+  record LegalForms(
+      List<List<String>> suffixes,
+      List<List<String>> prefixes,
+      Map<String, List<List<String>>> suffixesByLastWord) {
+
+    LegalForms(List<List<String>> suffixes, List<List<String>> prefixes) {
+      this(suffixes, prefixes, index(suffixes));
+    }
+
+    private static Map<String, List<List<String>>> index(List<List<String>> suffixes) {
+      Map<String, List<List<String>>> byLast = new HashMap<>();
+      for (List<String> suffix : suffixes) { // already longest first
+        byLast.computeIfAbsent(suffix.get(suffix.size() - 1), k -> new ArrayList<>()).add(suffix);
+      }
+      Map<String, List<List<String>>> frozen = new HashMap<>();
+      byLast.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+      return Map.copyOf(frozen);
+    }
+  }
 
   private CompanyNameNormalizer(Builder b) {
     this.field = b.field;
@@ -109,10 +132,14 @@ public final class CompanyNameNormalizer {
         to--;
       }
       int best = 0;
-      for (List<String> suffix : forms.suffixes()) {
-        int n = suffix.size();
-        if (n > best && to - from > n && tokens.subList(to - n, to).equals(suffix)) {
-          best = n;
+      List<List<String>> candidates = forms.suffixesByLastWord().get(tokens.get(to - 1));
+      if (candidates != null) {
+        for (List<String> suffix : candidates) {
+          int n = suffix.size();
+          if (to - from > n && tokens.subList(to - n, to).equals(suffix)) {
+            best = n;
+            break; // longest first
+          }
         }
       }
       if (best > 0) {
@@ -131,12 +158,8 @@ public final class CompanyNameNormalizer {
   }
 
   private boolean isLegalFormOnly(String token) {
-    for (List<String> suffix : forms.suffixes()) {
-      if (suffix.size() == 1 && suffix.get(0).equals(token)) {
-        return true;
-      }
-    }
-    return false;
+    List<List<String>> candidates = forms.suffixesByLastWord().get(token);
+    return candidates != null && candidates.contains(List.of(token));
   }
 
   /**

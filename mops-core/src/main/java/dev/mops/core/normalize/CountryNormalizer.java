@@ -3,6 +3,7 @@ package dev.mops.core.normalize;
 import dev.mops.core.Finding;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +65,7 @@ public final class CountryNormalizer {
 
   /** Returns the ISO 3166-1 alpha-2 codes this normalizer knows, sorted. */
   public Set<String> knownCodes() {
-    return Set.copyOf(new TreeSet<>(Defaults.CODES));
+    return Collections.unmodifiableSortedSet(new TreeSet<>(Defaults.CODES));
   }
 
   /** Normalizes a country name, alias or code. Never throws on bad data. */

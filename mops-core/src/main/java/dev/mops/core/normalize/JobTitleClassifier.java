@@ -5,11 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +37,8 @@ public final class JobTitleClassifier {
 
   private final String field;
   private final Rules rules;
+  private final RuleIndex<Seniority> seniorityIndex;
+  private final RuleIndex<Department> departmentIndex;
 
   /** One phrase: pieces of consecutive words, in order, with any words between pieces. */
   record Phrase(String text, List<List<String>> pieces) {
@@ -76,6 +76,40 @@ public final class JobTitleClassifier {
 
   record Rule<T>(T value, Phrase phrase) {}
 
+  /** Rules in order, indexed by their phrase's first word; the first matching in order wins. */
+  record RuleIndex<T>(List<Rule<T>> rules, Map<String, int[]> byFirstWord) {
+
+    static <T> RuleIndex<T> of(List<Rule<T>> rules) {
+      Map<String, List<Integer>> byWord = new HashMap<>();
+      for (int i = 0; i < rules.size(); i++) {
+        byWord.computeIfAbsent(rules.get(i).phrase().firstWord(), k -> new ArrayList<>()).add(i);
+      }
+      Map<String, int[]> out = new HashMap<>();
+      byWord.forEach((w, list) -> out.put(w, list.stream().mapToInt(Integer::intValue).toArray()));
+      return new RuleIndex<>(rules, Map.copyOf(out));
+    }
+
+    @Nullable Rule<T> first(List<String> words) {
+      int best = Integer.MAX_VALUE;
+      for (int w = 0; w < words.size(); w++) {
+        int[] candidates = byFirstWord.get(words.get(w));
+        if (candidates == null) {
+          continue;
+        }
+        for (int index : candidates) {
+          if (index >= best) {
+            break; // ascending: nothing earlier left for this word
+          }
+          if (rules.get(index).phrase().matches(words)) {
+            best = index;
+            break;
+          }
+        }
+      }
+      return best == Integer.MAX_VALUE ? null : rules.get(best);
+    }
+  }
+
   record Rules(
       Map<String, List<String>> expansions,
       List<Rule<Seniority>> seniority,
@@ -96,6 +130,8 @@ public final class JobTitleClassifier {
     this.field = b.field;
     Rules base = b.rules != null ? b.rules : Defaults.RULES;
     this.rules = b.extra != null ? b.extra.then(base) : base;
+    this.seniorityIndex = RuleIndex.of(rules.seniority());
+    this.departmentIndex = RuleIndex.of(rules.department());
   }
 
   /** Returns a new builder with the bundled rules and field {@code title}. */
@@ -115,9 +151,8 @@ public final class JobTitleClassifier {
       return new JobTitle(original, "", Seniority.UNKNOWN, Department.OTHER, null, null,
           List.of());
     }
-    Set<String> present = words.size() > 6 ? new HashSet<>(words) : null;
-    Rule<Seniority> s = first(rules.seniority(), words, present);
-    Rule<Department> d = first(rules.department(), words, present);
+    Rule<Seniority> s = seniorityIndex.first(words);
+    Rule<Department> d = departmentIndex.first(words);
     List<Finding> findings = s == null && d == null
         ? List.of(Finding.info("TITLE_UNCLASSIFIED", field, original,
             "no rule recognized the title's seniority or department"))
@@ -128,20 +163,6 @@ public final class JobTitleClassifier {
         s == null ? null : s.phrase().text(),
         d == null ? null : d.phrase().text(),
         findings);
-  }
-
-  private static <T> @Nullable Rule<T> first(
-      List<Rule<T>> list, List<String> words, @Nullable Set<String> present) {
-    for (Rule<T> rule : list) {
-      String w = rule.phrase().firstWord();
-      if (present != null ? !present.contains(w) : !words.contains(w)) {
-        continue;
-      }
-      if (rule.phrase().matches(words)) {
-        return rule;
-      }
-    }
-    return null;
   }
 
   private static List<String> words(String text, Map<String, List<String>> expansions) {

@@ -322,6 +322,9 @@ public final class PersonNameNormalizer {
 
   /** True when the whole value, or every word of it, is a placeholder ("N/A", "Test Test"). */
   private static boolean isPlaceholder(String s) {
+    if (s.length() > 32) {
+      return false; // placeholders are short; spare the work on real names
+    }
     String k = key(s);
     if (PLACEHOLDERS.contains(k)) {
       return true;
@@ -421,11 +424,37 @@ public final class PersonNameNormalizer {
   }
 
   private static boolean isInitial(String t) {
+    if (TextFolding.isAscii(t)) {
+      int letters = 0;
+      for (int i = 0; i < t.length(); i++) {
+        if (EmailNormalizer.isAsciiLetterOrDigit(t.charAt(i)) && ++letters > 1) {
+          return false;
+        }
+      }
+      return letters == 1;
+    }
     String k = key(t);
     return k.codePointCount(0, k.length()) == 1;
   }
 
+  /** The key of one word with no spaces: {@code "Ph.D."} gives {@code phd}. */
   private static String wordKey(String token) {
+    if (TextFolding.isAscii(token)) {
+      StringBuilder sb = null;
+      for (int i = 0; i < token.length(); i++) {
+        char c = token.charAt(i);
+        boolean keep = EmailNormalizer.isAsciiLetterOrDigit(c);
+        boolean lower = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+        if (sb == null && (!keep || !lower)) {
+          sb = new StringBuilder(token.length());
+          sb.append(token, 0, i);
+        }
+        if (sb != null && keep) {
+          sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+      }
+      return sb == null ? token : sb.toString();
+    }
     return key(token).replace(" ", "");
   }
 

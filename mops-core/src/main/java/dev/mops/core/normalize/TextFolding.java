@@ -209,6 +209,23 @@ final class TextFolding {
     for (int i = 0, n = folded.length(); i < n; ) {
       int cp = folded.codePointAt(i);
       i += Character.charCount(cp);
+      if (cp < 0x80) { // the common case, without Unicode property look-ups
+        if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z')) {
+          word.append((char) cp);
+          continue;
+        }
+        if (cp == '\'' || cp == '.' || cp == '`') {
+          continue;
+        }
+        if (word.length() > 0) {
+          out.add(word.toString());
+          word.setLength(0);
+        }
+        if (cp == '&') {
+          out.add("and");
+        }
+        continue;
+      }
       if (Character.isLetterOrDigit(cp) || (isMark(cp) && word.length() > 0)) {
         word.appendCodePoint(cp);
       } else if (isMark(cp)) {
