@@ -140,6 +140,15 @@ public class NormalizerBenchmark {
                 200 + random.nextInt(700), random.nextInt(10_000));
           }
       }
+      // The cache must not change answers: compare with a cache-less normalizer before measuring.
+      PhoneNormalizer reference = PhoneNormalizer.builder().defaultRegion("US").cacheSize(0).build();
+      for (int k = 0; k < Math.min(inputs.length, 200); k++) {
+        for (int pass = 0; pass < 2; pass++) {
+          if (!phones.normalize(inputs[k]).equals(reference.normalize(inputs[k]))) {
+            throw new IllegalStateException("cached and uncached results differ for " + inputs[k]);
+          }
+        }
+      }
     }
 
     String next() {
