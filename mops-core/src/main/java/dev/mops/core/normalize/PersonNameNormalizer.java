@@ -93,6 +93,10 @@ public final class PersonNameNormalizer {
 
   /** Parses a full name ({@code "Dr. Jane Q. van der Berg-Smith, PhD"}). Never throws on bad data. */
   public PersonName parse(@Nullable CharSequence fullName) {
+    return parse(fullName, field);
+  }
+
+  private PersonName parse(@Nullable CharSequence fullName, String field) {
     if (fullName == null) {
       return empty("");
     }
@@ -174,7 +178,9 @@ public final class PersonNameNormalizer {
   /**
    * Cleans a first and a last name given in separate fields. Honorifics are taken off the front of
    * the first name, suffixes off the end of the last name, and trailing initials of the first name
-   * become the middle name ({@code "John Q."}). Never throws on bad data.
+   * become the middle name ({@code "John Q."}). When one field is empty and the other holds a
+   * {@code "Last, First"} full name, that field is {@link #parse parsed} as a full name. Never
+   * throws on bad data.
    */
   public PersonName normalize(@Nullable CharSequence firstName, @Nullable CharSequence lastName) {
     String firstRaw = firstName == null ? "" : firstName.toString();
@@ -184,6 +190,13 @@ public final class PersonNameNormalizer {
     String l = TextFolding.clean(lastRaw);
     if (f.isEmpty() && l.isEmpty()) {
       return empty(original);
+    }
+    // "Smith, John" in one field and nothing in the other: a full name in the wrong place.
+    if (l.isEmpty() && f.indexOf(',') > 0 && f.length() <= MAX_LENGTH) {
+      return parse(firstRaw, firstField);
+    }
+    if (f.isEmpty() && l.indexOf(',') > 0 && l.length() <= MAX_LENGTH) {
+      return parse(lastRaw, lastField);
     }
     List<Finding> findings = new ArrayList<>(1);
     if (f.length() > MAX_LENGTH || l.length() > MAX_LENGTH) {
