@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = MopsVersion.class,
     description = "Marketing-operations rules as code: conditions, taxonomy, scoring, quality, metrics.",
-    subcommands = {DemoCommand.class, FilterCommand.class, QualityCommand.class, ProfileCommand.class,
-        LintUrlsCommand.class, LintNamesCommand.class, ClassifyCommand.class})
+    subcommands = {DemoCommand.class, FilterCommand.class, NormalizeCommand.class, QualityCommand.class,
+        ProfileCommand.class, LintUrlsCommand.class, LintNamesCommand.class, ClassifyCommand.class})
 public final class MopsCommand implements Runnable {
 
   @Spec CommandSpec spec;
