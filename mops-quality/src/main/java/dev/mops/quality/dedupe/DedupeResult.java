@@ -218,6 +218,24 @@ public final class DedupeResult {
     return Values.asString(recs[indexOf(ref)].source.get(field));
   }
 
+  /**
+   * Builds the golden record of every cluster with the config's survivorship rules (fields
+   * without a rule keep their most frequent value), in cluster order. Every input record is in
+   * exactly one golden record's lineage.
+   */
+  public List<GoldenRecord> goldenRecords() {
+    Survivorship survivorship = new Survivorship(config.survivorship());
+    Map<Integer, List<Survivorship.Member>> groups = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < refs.length; i++) {
+      groups.computeIfAbsent(clusterOf[i], x -> new ArrayList<>()).add(new Survivorship.Member(refs[i], recs[i].source));
+    }
+    List<GoldenRecord> out = new ArrayList<>(groups.size());
+    for (Map.Entry<Integer, List<Survivorship.Member>> g : groups.entrySet()) {
+      out.add(survivorship.build(refs[g.getKey()].toString(), g.getValue()));
+    }
+    return List.copyOf(out);
+  }
+
   PreparedRecord prepared(int i) {
     return recs[i];
   }

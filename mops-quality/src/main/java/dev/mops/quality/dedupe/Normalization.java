@@ -221,6 +221,9 @@ final class Normalization {
       }
     }
     String s = d.toString();
+    if (s.length() >= 4 && allSame(s)) {
+      return s;
+    }
     if (s.startsWith("00")) {
       s = s.substring(2);
     }
