@@ -63,7 +63,7 @@ public final class ConfigLoader {
             .build();
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(0);
-    options.setAllowDuplicateKeys(false);
+    options.setAllowDuplicateKeys(true); // the reader refuses duplicates itself, with their path
     options.setNestingDepthLimit(limits.maxDepth() + 1);
     options.setCodePointLimit(Math.max(limits.maxDocumentChars(), 1) + 1);
     this.yaml = YAMLFactory.builder().loaderOptions(options).streamReadConstraints(constraints).build();
@@ -135,11 +135,36 @@ public final class ConfigLoader {
     return parse(source, content.getBytes(StandardCharsets.UTF_8), isJsonName(source));
   }
 
+  /**
+   * Parses text into a node of any kind (a map, a list or a scalar), for small documents such as
+   * a condition given on the command line; no version or hash is computed.
+   *
+   * @throws ConfigException as {@link #loadString} does, except that any root is accepted
+   */
+  public ConfigNode parseNode(String source, String content) {
+    Objects.requireNonNull(content, "content");
+    return parseRoot(source, decode(source, content.getBytes(StandardCharsets.UTF_8)), isJsonName(source));
+  }
+
   private static boolean isJsonName(String source) {
     return source.toLowerCase(Locale.ROOT).endsWith(".json");
   }
 
   private ConfigDocument parse(String source, byte[] bytes, boolean asJson) {
+    String text = decode(source, bytes);
+    ConfigNode.MapNode map = parseRoot(source, text, asJson).asMap("a document");
+    String version = ConfigDocument.UNVERSIONED;
+    ConfigNode v = map.get("version");
+    if (v != null) {
+      version = v.asText("a version (a string or number)");
+      if (version.isBlank()) {
+        throw v.error("expected a version, found an empty string");
+      }
+    }
+    return new ConfigDocument(source, version, "sha256:" + sha256(text), map);
+  }
+
+  private String decode(String source, byte[] bytes) {
     ConfigLocation whole = new ConfigLocation(source, 0, 0, "");
     String text;
     try {
@@ -159,6 +184,11 @@ public final class ConfigLoader {
           whole,
           "document of " + text.length() + " characters is over the limit of " + limits.maxDocumentChars());
     }
+    return text;
+  }
+
+  private ConfigNode parseRoot(String source, String text, boolean asJson) {
+    ConfigLocation whole = new ConfigLocation(source, 0, 0, "");
     ConfigNode root;
     try (JsonParser p = asJson ? json.createParser(text) : yaml.createParser(text)) {
       Reader reader = new Reader(source, p);
@@ -193,16 +223,7 @@ public final class ConfigLoader {
       // SnakeYAML reports some limits (alias counts, code points) as its own runtime exceptions.
       throw new ConfigException(whole, "malformed YAML: " + firstLine(e.getMessage()), e);
     }
-    ConfigNode.MapNode map = root.asMap("a document");
-    String version = ConfigDocument.UNVERSIONED;
-    ConfigNode v = map.get("version");
-    if (v != null) {
-      version = v.asText("a version (a string or number)");
-      if (version.isBlank()) {
-        throw v.error("expected a version, found an empty string");
-      }
-    }
-    return new ConfigDocument(source, version, "sha256:" + sha256(text), map);
+    return root;
   }
 
   private static String firstLine(@Nullable String s) {

@@ -218,6 +218,8 @@ public sealed interface ConfigNode permits ConfigNode.MapNode, ConfigNode.ListNo
     }
 
     private static int editDistance(String a, String b) {
+      // Optimal string alignment distance: a transposition of neighbours counts as one edit.
+      int[] prevPrev = new int[b.length() + 1];
       int[] prev = new int[b.length() + 1];
       int[] cur = new int[b.length() + 1];
       for (int j = 0; j <= b.length(); j++) {
@@ -228,8 +230,12 @@ public sealed interface ConfigNode permits ConfigNode.MapNode, ConfigNode.ListNo
         for (int j = 1; j <= b.length(); j++) {
           int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
           cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+          if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+            cur[j] = Math.min(cur[j], prevPrev[j - 2] + 1);
+          }
         }
-        int[] t = prev;
+        int[] t = prevPrev;
+        prevPrev = prev;
         prev = cur;
         cur = t;
       }

@@ -91,9 +91,9 @@ public final class Records {
       }
       return r;
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-              + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+      com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw new IllegalArgumentException("malformed JSON" + where + ": " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new IllegalArgumentException("unreadable JSON: " + e.getMessage(), e);
     }
