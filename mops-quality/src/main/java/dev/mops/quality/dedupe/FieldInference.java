@@ -78,7 +78,7 @@ final class FieldInference {
           places.add(column);
           break;
         case HOUSE_NUMBER:
-          b.field(FieldRule.of(column, FieldKind.IDENTIFIER, ComparatorType.EXACT));
+          b.field(FieldRule.of(column, FieldKind.TEXT, ComparatorType.EXACT));
           break;
         case ADDRESS:
           b.field(FieldRule.of(column, FieldKind.ADDRESS, ComparatorType.QGRAM, 0.8, 0.6));
