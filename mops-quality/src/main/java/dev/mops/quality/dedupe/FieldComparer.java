@@ -223,11 +223,11 @@ final class FieldComparer {
     List<BlockingKey.Part> parts = config.blockingKeys().get(k).parts();
     int[] fields = keyFields[k];
     if (parts.size() == 1) {
-      return part(parts.get(0), r.norm[fields[0]]);
+      return part(parts.get(0), r, fields[0]);
     }
     StringBuilder b = new StringBuilder(32);
     for (int p = 0; p < parts.size(); p++) {
-      String v = part(parts.get(p), r.norm[fields[p]]);
+      String v = part(parts.get(p), r, fields[p]);
       if (v == null) {
         return null;
       }
@@ -239,17 +239,18 @@ final class FieldComparer {
     return b.toString();
   }
 
-  private static @Nullable String part(BlockingKey.Part part, @Nullable String v) {
+  private @Nullable String part(BlockingKey.Part part, PreparedRecord r, int f) {
+    String v = r.norm[f];
     if (v == null) {
       return null;
     }
     String out;
     switch (part.function()) {
       case PHONETIC:
-        out = Phonetic.key(v);
+        out = rules[f].comparator() == ComparatorType.PHONETIC ? r.derived[f] : Phonetic.key(v);
         break;
       case NICKNAME:
-        out = Nicknames.formal(v);
+        out = rules[f].comparator() == ComparatorType.NAME ? r.derived[f] : Nicknames.formal(v);
         break;
       case PREFIX:
         out = v.length() <= part.length() ? v : v.substring(0, part.length());

@@ -61,9 +61,11 @@ final class ModelEstimator {
         }
       }
     }
-    // Lambda from EM that also re-estimates u among the candidates (candidate non-matches agree
-    // more than random pairs do, which inflates lambda when u stays at its random-pair value);
-    // m from EM with u held at the random-pair estimate, as the weights use.
+    // Lambda and m from EM that also re-estimates u among the candidates: candidate non-matches
+    // agree more than random pairs do (they share a blocking key, a company, a surname), and with
+    // u held at its random-pair value EM counts that agreement as matches, inflating lambda and
+    // the m of weak levels. The weights then use u from random pairs, which measures how rare an
+    // agreement is in the whole file. The fixed-u run is kept only for its iteration count.
     double[][] mCopy = new double[fields][];
     double[][] uCopy = new double[fields][];
     for (int f = 0; f < fields; f++) {
@@ -73,6 +75,11 @@ final class ModelEstimator {
     double[] free = runEm(comparer, pat, cnt, mCopy, uCopy, true, config.emIterations());
     double[] fixedU = runEm(comparer, pat, cnt, m, u, false, config.emIterations());
     double lambda = free[0];
+    for (int f = 0; f < fields; f++) {
+      if (comparer.rules[f].m() == null) {
+        m[f] = mCopy[f];
+      }
+    }
     int iterations = (int) fixedU[1];
     boolean converged = fixedU[2] > 0;
     for (int f = 0; f < fields; f++) {

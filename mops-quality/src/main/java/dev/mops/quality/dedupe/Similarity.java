@@ -29,36 +29,72 @@ final class Similarity {
     int ls = s.length();
     int lt = t.length();
     int window = Math.max(0, lt / 2 - 1);
-    boolean[] sMatched = new boolean[ls];
-    boolean[] tMatched = new boolean[lt];
-    int matches = 0;
-    for (int i = 0; i < ls; i++) {
-      char c = s.charAt(i);
-      int from = Math.max(0, i - window);
-      int to = Math.min(lt - 1, i + window);
-      for (int j = from; j <= to; j++) {
-        if (!tMatched[j] && t.charAt(j) == c) {
-          sMatched[i] = true;
-          tMatched[j] = true;
-          matches++;
-          break;
+    int matches;
+    int transpositions;
+    if (lt <= 64) {
+      // bit masks instead of arrays: no allocation for the usual short values
+      long sMask = 0;
+      long tMask = 0;
+      matches = 0;
+      for (int i = 0; i < ls; i++) {
+        char c = s.charAt(i);
+        int from = Math.max(0, i - window);
+        int to = Math.min(lt - 1, i + window);
+        for (int j = from; j <= to; j++) {
+          if ((tMask & (1L << j)) == 0 && t.charAt(j) == c) {
+            sMask |= 1L << i;
+            tMask |= 1L << j;
+            matches++;
+            break;
+          }
         }
       }
-    }
-    if (matches == 0) {
-      return 0.0;
-    }
-    int transpositions = 0;
-    int k = 0;
-    for (int i = 0; i < ls; i++) {
-      if (sMatched[i]) {
-        while (!tMatched[k]) {
+      if (matches == 0) {
+        return 0.0;
+      }
+      transpositions = 0;
+      long tm = tMask;
+      for (int i = 0; i < ls; i++) {
+        if ((sMask & (1L << i)) != 0) {
+          int k = Long.numberOfTrailingZeros(tm);
+          tm &= tm - 1;
+          if (s.charAt(i) != t.charAt(k)) {
+            transpositions++;
+          }
+        }
+      }
+    } else {
+      boolean[] sMatched = new boolean[ls];
+      boolean[] tMatched = new boolean[lt];
+      matches = 0;
+      for (int i = 0; i < ls; i++) {
+        char c = s.charAt(i);
+        int from = Math.max(0, i - window);
+        int to = Math.min(lt - 1, i + window);
+        for (int j = from; j <= to; j++) {
+          if (!tMatched[j] && t.charAt(j) == c) {
+            sMatched[i] = true;
+            tMatched[j] = true;
+            matches++;
+            break;
+          }
+        }
+      }
+      if (matches == 0) {
+        return 0.0;
+      }
+      transpositions = 0;
+      int k = 0;
+      for (int i = 0; i < ls; i++) {
+        if (sMatched[i]) {
+          while (!tMatched[k]) {
+            k++;
+          }
+          if (s.charAt(i) != t.charAt(k)) {
+            transpositions++;
+          }
           k++;
         }
-        if (s.charAt(i) != t.charAt(k)) {
-          transpositions++;
-        }
-        k++;
       }
     }
     double m = matches;
