@@ -34,6 +34,7 @@ import java.util.Set;
  * @param randomPairs how many random pairs estimate the u probabilities
  * @param emIterations most EM iterations estimating the m probabilities
  * @param seed the seed of the random pair sample
+ * @param priorScope which pairs the prior match probability refers to
  * @param matchThreshold match probability at or above which a pair is a match
  * @param reviewThreshold match probability at or above which a non-match pair is sent to review
  * @param maxClusterSize the largest cluster clustering will build
@@ -55,6 +56,7 @@ public record DedupeConfig(
     int randomPairs,
     int emIterations,
     long seed,
+    PriorScope priorScope,
     double matchThreshold,
     double reviewThreshold,
     int maxClusterSize,
@@ -74,6 +76,7 @@ public record DedupeConfig(
   public DedupeConfig {
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(contentHash, "contentHash");
+    Objects.requireNonNull(priorScope, "priorScope");
     fields = List.copyOf(fields);
     blockingKeys = List.copyOf(blockingKeys);
     survivorship = List.copyOf(survivorship);
@@ -188,6 +191,7 @@ public record DedupeConfig(
     private int randomPairs = 200_000;
     private int emIterations = 40;
     private long seed = 42;
+    private PriorScope priorScope = PriorScope.CANDIDATES;
     private double matchThreshold = 0.999;
     private double reviewThreshold = 0.9;
     private int maxClusterSize = 100;
@@ -274,6 +278,13 @@ public record DedupeConfig(
       return this;
     }
 
+    /** Which pairs the prior refers to (default {@link PriorScope#CANDIDATES}). */
+    public Builder priorScope(PriorScope scope) {
+      once("prior");
+      this.priorScope = Objects.requireNonNull(scope, "scope");
+      return this;
+    }
+
     /** Match and review probability thresholds (defaults 0.999 and 0.9). */
     public Builder thresholds(double match, double review) {
       once("thresholds");
@@ -325,7 +336,7 @@ public record DedupeConfig(
     /** Builds the config. */
     public DedupeConfig build() {
       return new DedupeConfig(version, contentHash, fields, keys, maxBlockSize, randomPairs, emIterations,
-          seed, matchThreshold, reviewThreshold, maxClusterSize, junkValueCount, weakLinkProbability,
+          seed, priorScope, matchThreshold, reviewThreshold, maxClusterSize, junkValueCount, weakLinkProbability,
           minLinkShare, survivorship);
     }
   }
@@ -361,7 +372,21 @@ public record DedupeConfig(
       ConfigNode modelNode = root.get("model");
       if (modelNode != null) {
         MapNode model = modelNode.asMap("model settings");
-        model.checkKeys(List.of("random_pairs", "em_iterations", "seed"));
+        model.checkKeys(List.of("random_pairs", "em_iterations", "seed", "prior"));
+        if (model.has("prior")) {
+          String prior = model.string("prior");
+          PriorScope scope = null;
+          for (PriorScope p : PriorScope.values()) {
+            if (p.label().equals(prior)) {
+              scope = p;
+            }
+          }
+          if (scope == null) {
+            throw Objects.requireNonNull(model.get("prior")).error(
+                "unknown prior '" + prior + "', expected candidates or all_pairs");
+          }
+          b.priorScope(scope);
+        }
         if (model.has("random_pairs")) {
           guard(model, () -> b.randomPairs(intOf(model, "random_pairs")));
         }

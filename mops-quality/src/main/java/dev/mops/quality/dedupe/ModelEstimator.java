@@ -75,6 +75,15 @@ final class ModelEstimator {
     double[] free = runEm(comparer, pat, cnt, mCopy, uCopy, true, config.emIterations());
     double[] fixedU = runEm(comparer, pat, cnt, m, u, false, config.emIterations());
     double lambda = free[0];
+    if (config.priorScope() == PriorScope.ALL_PAIRS) {
+      long n = recs.length;
+      double all = linkOnly ? crossPairs(source) : n * (n - 1) / 2.0;
+      long candidates = 0;
+      for (long c : cnt) {
+        candidates += c;
+      }
+      lambda = Math.min(1 - MIN_P, Math.max(1e-15, lambda * candidates / Math.max(1.0, all)));
+    }
     for (int f = 0; f < fields; f++) {
       if (comparer.rules[f].m() == null) {
         m[f] = mCopy[f];
@@ -211,6 +220,19 @@ final class ModelEstimator {
       out[l] = Math.min(1.0, out[l] / sum);
     }
     return out;
+  }
+
+  private static double crossPairs(int[] source) {
+    java.util.Map<Integer, Long> sizes = new HashMap<>();
+    for (int s : source) {
+      sizes.merge(s, 1L, Long::sum);
+    }
+    double n = source.length;
+    double same = 0;
+    for (long c : sizes.values()) {
+      same += c * (c - 1) / 2.0;
+    }
+    return n * (n - 1) / 2.0 - same;
   }
 
   private static double clamp(double p) {

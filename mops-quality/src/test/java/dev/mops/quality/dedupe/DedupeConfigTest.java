@@ -25,6 +25,9 @@ class DedupeConfigTest {
       "  keys:",
       "    - [email]",
       "    - [\"prefix(name, 3)\"]",
+      "model:",
+      "  prior: all_pairs",
+      "  random_pairs: 5000",
       "thresholds:",
       "  match: 0.95",
       "  review: 0.6",
@@ -44,6 +47,8 @@ class DedupeConfigTest {
     assertThat(c.fields().get(1).m()).containsExactly(0.1, 0.1, 0.1, 0.7);
     assertThat(c.blockingKeys().get(1).describe()).isEqualTo("prefix(name, 3)");
     assertThat(c.maxBlockSize()).isEqualTo(100);
+    assertThat(c.priorScope()).isEqualTo(PriorScope.ALL_PAIRS);
+    assertThat(c.randomPairs()).isEqualTo(5000);
     assertThat(c.matchThreshold()).isEqualTo(0.95);
     assertThat(c.maxClusterSize()).isEqualTo(20);
     assertThat(c.survivorship().get(0).strategy()).isEqualTo(SurvivorshipRule.Strategy.MOST_RECENT);
