@@ -18,6 +18,9 @@ final class ModelEstimator {
 
   private static final double MIN_P = 1e-6;
 
+  /** Pseudo-pairs smoothing EM's estimates toward their starting values. */
+  static final double PSEUDO_COUNT = 5.0;
+
 
   private ModelEstimator() {}
 
@@ -118,6 +121,12 @@ final class ModelEstimator {
   static double[] runEm(
       FieldComparer comparer, long[] pat, long[] cnt, double[][] m, double[][] u, boolean updateU, int maxIterations) {
     int fields = comparer.fieldCount();
+    double[][] m0 = new double[fields][];
+    double[][] u0 = new double[fields][];
+    for (int f = 0; f < fields; f++) {
+      m0[f] = m[f].clone();
+      u0[f] = u[f].clone();
+    }
     double lambda = 0.1;
     int iterations = 0;
     boolean converged = pat.length == 0;
@@ -161,10 +170,10 @@ final class ModelEstimator {
       lambda = newLambda;
       for (int f = 0; f < fields; f++) {
         if (comparer.rules[f].m() == null) {
-          m[f] = normalized(num[f], m[f]);
+          m[f] = normalized(num[f], m0[f]);
         }
         if (updateU && comparer.rules[f].u() == null) {
-          double[] next = normalized(unum[f], u[f]);
+          double[] next = normalized(unum[f], u0[f]);
           for (int l = 0; l < next.length; l++) {
             delta = Math.max(delta, Math.abs(next[l] - u[f][l]));
           }
@@ -179,18 +188,19 @@ final class ModelEstimator {
     return new double[] {lambda, iterations, converged ? 1 : 0};
   }
 
-  private static double[] normalized(double[] counts, double[] fallback) {
+  /**
+   * Expected counts to probabilities, smoothed toward {@code prior} with {@link #PSEUDO_COUNT}
+   * pseudo-pairs, so that a handful of candidate pairs cannot drive a level to zero.
+   */
+  private static double[] normalized(double[] counts, double[] prior) {
     double sum = 0;
     for (double v : counts) {
       sum += v;
     }
-    if (sum <= 0) {
-      return fallback;
-    }
     double norm = 0;
     double[] next = new double[counts.length];
     for (int l = 0; l < next.length; l++) {
-      next[l] = Math.max(MIN_P, counts[l] / sum);
+      next[l] = Math.max(MIN_P, (counts[l] + PSEUDO_COUNT * prior[l]) / (sum + PSEUDO_COUNT));
       norm += next[l];
     }
     for (int l = 0; l < next.length; l++) {
