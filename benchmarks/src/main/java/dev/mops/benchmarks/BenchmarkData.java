@@ -81,7 +81,7 @@ public final class BenchmarkData {
   }
 
   /** Returns the truth of a synthetic data set keyed by record reference. */
-  public static Map<RecordRef, String> truth(SyntheticLeads.Dataset data) {
+  public static Map<RecordRef, String> truth(DuplicateLeads.Dataset data) {
     Map<RecordRef, String> t = new HashMap<>(data.entityOf().size() * 2);
     data.entityOf().forEach((id, e) -> t.put(RecordRef.of(id), e));
     return t;

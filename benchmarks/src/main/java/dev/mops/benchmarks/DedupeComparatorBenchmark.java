@@ -56,7 +56,7 @@ public class DedupeComparatorBenchmark {
 
   @Setup
   public void setup() {
-    List<Record> leads = SyntheticLeads.generate(4 * PAIRS, 11).records();
+    List<Record> leads = DuplicateLeads.generate(4 * PAIRS, 11).records();
     SplittableRandom rnd = new SplittableRandom(3);
     for (int i = 0; i < PAIRS; i++) {
       String field = i % 2 == 0 ? "last_name" : "email";

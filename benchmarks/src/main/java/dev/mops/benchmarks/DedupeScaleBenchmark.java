@@ -36,13 +36,13 @@ public class DedupeScaleBenchmark {
   @Param({"100000"})
   int records;
 
-  SyntheticLeads.Dataset data;
+  DuplicateLeads.Dataset data;
   DedupeConfig config;
   DedupeResult last;
 
   @Setup(Level.Trial)
   public void setup() {
-    data = SyntheticLeads.generate(records, 7);
+    data = DuplicateLeads.generate(records, 7);
     config = BenchmarkData.leadsConfig();
   }
 

@@ -26,7 +26,7 @@ public final class DedupeScaleRun {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     long seed = args.length > 1 ? Long.parseLong(args[1]) : 7;
     long t0 = System.nanoTime();
-    SyntheticLeads.Dataset data = SyntheticLeads.generate(n, seed);
+    DuplicateLeads.Dataset data = DuplicateLeads.generate(n, seed);
     long t1 = System.nanoTime();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       pool.resetPeakUsage();

@@ -51,6 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("mops " + MopsVersion.version() + " demo");
     out.println();
     segments(out);
+    quality(out);
     out.flush();
     return ExitCode.OK;
   }
@@ -61,6 +62,35 @@ public final class DemoCommand implements Callable<Integer> {
       throw new IllegalStateException("demo resource missing from the jar: " + path);
     }
     return in;
+  }
+
+  /** Checks the sample leads against the bundled data contract and prints scores and the worst rules. */
+  private void quality(PrintWriter out) throws IOException {
+    dev.mops.quality.contract.DataContract contract;
+    try (InputStream in = resource("/dev/mops/cli/demo/lead-contract.yaml")) {
+      contract = dev.mops.quality.contract.DataContracts.read(ConfigLoader.standard().load("demo/lead-contract.yaml", in), null, null);
+    }
+    Instant asOf = Instant.parse("2026-11-01T00:00:00Z");
+    var builder = dev.mops.quality.profile.QualityProfile.builder(contract).asOf(asOf);
+    try (RecordReader in = RecordReader.open("demo/leads.csv", resource(LEADS), RecordReader.Format.CSV)) {
+      for (InputRecord r; (r = in.next()) != null; ) {
+        builder.add(r.record());
+      }
+    }
+    var report = dev.mops.quality.profile.QualityReport.of(contract, builder.build(), asOf);
+    out.printf(Locale.ROOT, "Quality: %d leads checked against contract %s (version %s), as of %s: overall %.1f/100%n",
+        report.profile().rows(), contract.name(), contract.version(), asOf, report.overallScore());
+    for (var d : report.dimensions().values()) {
+      if (d.scored()) {
+        out.printf(Locale.ROOT, "  %-13s %5.1f%n", d.dimension().label(), d.score());
+      }
+    }
+    for (var r : report.worstRules()) {
+      out.printf(Locale.ROOT, "  %-5s %-20s %s%n", r.status().label(), r.rule().id(), r.rule().kind().recordLevel()
+          ? r.failures() + " failing, e.g. " + r.samples() : r.note() + ", expected " + r.rule().expectation());
+    }
+    out.println("  (mops quality --contract ... --input ... --html report.html writes the full report)");
+    out.println();
   }
 
   /** Segments the sample leads with the condition language, with findings and one explanation. */

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = MopsVersion.class,
     description = "Marketing-operations rules as code: conditions, taxonomy, scoring, quality, metrics.",
-    subcommands = {DemoCommand.class, DedupeCommand.class, FilterCommand.class})
+    subcommands = {DemoCommand.class, DedupeCommand.class, FilterCommand.class, QualityCommand.class, ProfileCommand.class})
 public final class MopsCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -30,7 +30,11 @@ final class FoldedStringSet {
   static int hash(String s) {
     int h = 0;
     for (int i = 0; i < s.length(); i++) {
-      h = 31 * h + Character.toLowerCase(Character.toUpperCase(s.charAt(i)));
+      char c = s.charAt(i);
+      int folded = c < 0x80
+          ? (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c)
+          : Character.toLowerCase(Character.toUpperCase(c));
+      h = 31 * h + folded;
     }
     return h ^ (h >>> 16);
   }

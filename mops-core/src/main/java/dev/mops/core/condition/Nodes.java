@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.RandomAccess;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -342,8 +343,29 @@ final class Nodes {
     }
   }
 
+  /**
+   * A regex match, memoized: marketing fields that regexes read (titles, sources, mediums) repeat
+   * a few hundred distinct values across millions of rows, and an RE2/J search costs far more than
+   * a hash and an {@code equals}. The memo is a direct-mapped table of {@link #MEMO_SIZE} immutable
+   * entries for values up to {@link #MEMO_MAX_LENGTH} characters; a racy read sees either an old
+   * complete entry or a new complete one (final fields), so it needs no lock.
+   */
   static final class MatchesNode extends Leaf {
+    static final int MEMO_SIZE = 1024;
+    static final int MEMO_MAX_LENGTH = 256;
+
+    private static final class Memo {
+      final String value;
+      final boolean found;
+
+      Memo(String value, boolean found) {
+        this.value = value;
+        this.found = found;
+      }
+    }
+
     private final Pattern pattern;
+    private final @Nullable Memo[] memo = new Memo[MEMO_SIZE];
 
     MatchesNode(int slot, Condition c, Pattern pattern) {
       super(slot, c);
@@ -353,7 +375,21 @@ final class Nodes {
     @Override
     boolean test(Row row, Instant now) {
       String s = text(row.get(slot));
-      return s != null && pattern.matcher(s).find();
+      if (s == null) {
+        return false;
+      }
+      if (s.length() > MEMO_MAX_LENGTH) {
+        return pattern.matcher(s).find();
+      }
+      int h = s.hashCode();
+      int i = (h ^ (h >>> 16)) & (MEMO_SIZE - 1);
+      Memo m = memo[i];
+      if (m != null && m.value.equals(s)) {
+        return m.found;
+      }
+      boolean found = pattern.matcher(s).find();
+      memo[i] = new Memo(s, found);
+      return found;
     }
   }
 
@@ -542,6 +578,17 @@ final class Nodes {
     }
 
     private boolean contains(Object v, String literal) {
+      if (v instanceof List && v instanceof RandomAccess) {
+        // By index: a for-each would allocate an iterator per literal.
+        List<?> list = (List<?>) v;
+        for (int i = 0, n = list.size(); i < n; i++) {
+          String s = text(list.get(i));
+          if (s != null && (ignoreCase ? literal.equalsIgnoreCase(s) : literal.equals(s))) {
+            return true;
+          }
+        }
+        return false;
+      }
       if (v instanceof Collection) {
         for (Object o : (Collection<?>) v) {
           String s = text(o);
