@@ -262,7 +262,9 @@ final class ModelEstimator {
     long possible = (long) n * (n - 1) / 2;
     long samples = Math.min(wanted, possible);
     SplittableRandom rnd = Deduplicator.random(seed);
-    long drawn = 0;
+    int[] left = new int[(int) samples];
+    int[] right = new int[(int) samples];
+    int drawn = 0;
     long attempts = 0;
     while (drawn < samples && attempts < samples * 20) {
       attempts++;
@@ -271,11 +273,35 @@ final class ModelEstimator {
       if (a == b || (linkOnly && source[a] == source[b])) {
         continue;
       }
+      left[drawn] = a;
+      right[drawn] = b;
       drawn++;
+    }
+    // the pairs are drawn in order above; comparing them is split over the cores
+    int chunk = 1 << 14;
+    int chunks = (drawn + chunk - 1) / chunk;
+    int total = drawn;
+    long[][][] partial = new long[chunks][][];
+    java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
+      long[][] local = new long[fields][];
       for (int f = 0; f < fields; f++) {
-        int l = comparer.level(f, recs[a], recs[b]);
-        if (l != FieldComparer.MISSING) {
-          counts[f][l]++;
+        local[f] = new long[comparer.levelCount[f]];
+      }
+      int end2 = Math.min(total, (c + 1) * chunk);
+      for (int i = c * chunk; i < end2; i++) {
+        for (int f = 0; f < fields; f++) {
+          int l = comparer.level(f, recs[left[i]], recs[right[i]]);
+          if (l != FieldComparer.MISSING) {
+            local[f][l]++;
+          }
+        }
+      }
+      partial[c] = local;
+    });
+    for (long[][] local : partial) {
+      for (int f = 0; f < fields; f++) {
+        for (int l = 0; l < local[f].length; l++) {
+          counts[f][l] += local[f][l];
         }
       }
     }
