@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
     versionProvider = MopsVersion.class,
     description = "Marketing-operations rules as code: conditions, taxonomy, scoring, quality, metrics.",
     subcommands = {DemoCommand.class, FilterCommand.class, NormalizeCommand.class, QualityCommand.class,
-        ProfileCommand.class, LintUrlsCommand.class, LintNamesCommand.class, ClassifyCommand.class})
+        ProfileCommand.class, LintUrlsCommand.class, LintNamesCommand.class, ClassifyCommand.class,
+        DedupeCommand.class})
 public final class MopsCommand implements Runnable {
 
   @Spec CommandSpec spec;
