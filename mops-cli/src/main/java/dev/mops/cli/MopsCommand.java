@@ -17,10 +17,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = MopsVersion.class,
     description = "Marketing-operations rules as code: conditions, taxonomy, scoring, quality, metrics.",
-    subcommands = {
-      DemoCommand.class, FilterCommand.class, QualityCommand.class, ProfileCommand.class, ScoreCommand.class,
-      ScoreDiffCommand.class
-    })
+    subcommands = {DemoCommand.class, FilterCommand.class, NormalizeCommand.class, QualityCommand.class,
+        ProfileCommand.class, LintUrlsCommand.class, LintNamesCommand.class, ClassifyCommand.class,
+        DedupeCommand.class, ScoreCommand.class, ScoreDiffCommand.class})
 public final class MopsCommand implements Runnable {
 
   @Spec CommandSpec spec;

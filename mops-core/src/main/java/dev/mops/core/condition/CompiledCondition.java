@@ -181,7 +181,7 @@ public final class CompiledCondition {
 
     @Override
     public Node visitMatches(Condition.Matches c) {
-      return new Nodes.MatchesNode(slot(c.field()), c, Condition.Matches.compilePattern(c.field(), c.pattern()));
+      return new Nodes.MatchesNode(slot(c.field()), c, Condition.Matches.compilePattern(c.field(), c.pattern()), c.pattern());
     }
 
     @Override

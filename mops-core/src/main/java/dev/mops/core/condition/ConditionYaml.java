@@ -190,11 +190,11 @@ public final class ConditionYaml {
       if (!OPERATORS.contains(op)) {
         map.checkKeys(OPERATORS);
       }
-      ConfigNode arg = map.entries().get(op);
+      ConfigNode arg = map.require(op, "the operator's arguments");
       try {
         return readOperator(op, arg);
       } catch (IllegalArgumentException e) {
-        throw arg.error(e.getMessage());
+        throw arg.error(String.valueOf(e.getMessage()));
       }
     }
 
@@ -249,7 +249,7 @@ public final class ConditionYaml {
           try {
             return new Condition.Matches(f, p.asText("an RE2 regular expression"));
           } catch (IllegalArgumentException e) {
-            throw p.error(e.getMessage());
+            throw p.error(String.valueOf(e.getMessage()));
           }
         }
         case "gt":
@@ -266,7 +266,7 @@ public final class ConditionYaml {
           try {
             return new Condition.Compare(field(m), cop, literal(v));
           } catch (IllegalArgumentException e) {
-            throw v.error(e.getMessage());
+            throw v.error(String.valueOf(e.getMessage()));
           }
         }
         case "between": {
@@ -292,13 +292,13 @@ public final class ConditionYaml {
           try {
             duration = parseDuration(d.asText("a duration such as 30d or P30D"));
           } catch (IllegalArgumentException e) {
-            throw d.error(e.getMessage());
+            throw d.error(String.valueOf(e.getMessage()));
           }
           String f = field(m);
           try {
             return op.equals("within_last") ? new Condition.WithinLast(f, duration) : new Condition.OlderThan(f, duration);
           } catch (IllegalArgumentException e) {
-            throw d.error(e.getMessage());
+            throw d.error(String.valueOf(e.getMessage()));
           }
         }
         case "list_contains_any":

@@ -344,7 +344,8 @@ final class Nodes {
   }
 
   /**
-   * A regex match, memoized: marketing fields that regexes read (titles, sources, mediums) repeat
+   * A regex match, guarded by the literals every match must contain (when the pattern has such
+   * literals, see {@link RequiredLiterals}) and memoized: marketing fields that regexes read (titles, sources, mediums) repeat
    * a few hundred distinct values across millions of rows, and an RE2/J search costs far more than
    * a hash and an {@code equals}. The memo is a direct-mapped table of {@link #MEMO_SIZE} immutable
    * entries for values up to {@link #MEMO_MAX_LENGTH} characters; a racy read sees either an old
@@ -365,11 +366,17 @@ final class Nodes {
     }
 
     private final Pattern pattern;
+    private final @Nullable RequiredLiterals guard;
     private final @Nullable Memo[] memo = new Memo[MEMO_SIZE];
 
-    MatchesNode(int slot, Condition c, Pattern pattern) {
+    MatchesNode(int slot, Condition c, Pattern pattern, String source) {
       super(slot, c);
       this.pattern = pattern;
+      this.guard = RequiredLiterals.of(source);
+    }
+
+    private boolean find(String s) {
+      return (guard == null || guard.mayMatch(s)) && pattern.matcher(s).find();
     }
 
     @Override
@@ -379,7 +386,7 @@ final class Nodes {
         return false;
       }
       if (s.length() > MEMO_MAX_LENGTH) {
-        return pattern.matcher(s).find();
+        return find(s);
       }
       int h = s.hashCode();
       int i = (h ^ (h >>> 16)) & (MEMO_SIZE - 1);
@@ -387,7 +394,7 @@ final class Nodes {
       if (m != null && m.value.equals(s)) {
         return m.found;
       }
-      boolean found = pattern.matcher(s).find();
+      boolean found = find(s);
       memo[i] = new Memo(s, found);
       return found;
     }

@@ -1,0 +1,89 @@
+package dev.mops.benchmarks;
+
+import dev.mops.core.io.InputRecord;
+import dev.mops.core.io.RecordReader;
+import dev.mops.core.record.Record;
+import dev.mops.quality.dedupe.DedupeConfig;
+import dev.mops.quality.dedupe.RecordRef;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Locates and loads the data the dedupe benchmarks run on: the labelled files of
+ * {@code shared/data} (found by walking up from the working directory), the shipped FEBRL config,
+ * and the synthetic-leads config.
+ *
+ * <p>Thread safety: stateless.
+ */
+public final class BenchmarkData {
+
+  private BenchmarkData() {}
+
+  /** Returns the first {@code relative} path found in the working directory or above it. */
+  public static Path findUp(String relative) {
+    Path d = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+    while (d != null) {
+      Path c = d.resolve(relative);
+      if (Files.exists(c)) {
+        return c;
+      }
+      d = d.getParent();
+    }
+    throw new IllegalStateException("no " + relative + " in " + System.getProperty("user.dir") + " or above");
+  }
+
+  /** Reads a CSV of {@code shared/data}. */
+  public static List<Record> sharedCsv(String file) {
+    List<Record> out = new ArrayList<>();
+    try (RecordReader r = RecordReader.open(findUp("shared/data").resolve(file))) {
+      for (InputRecord x; (x = r.next()) != null; ) {
+        out.add(x.record());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** Returns the FEBRL truth: {@code rec-N-...} records share entity N. */
+  public static Map<RecordRef, String> febrlTruth(List<Record> records) {
+    Map<RecordRef, String> t = new HashMap<>();
+    for (Record r : records) {
+      String id = String.valueOf(r.get("rec_id")).strip();
+      t.put(RecordRef.of(id), id.split("-")[1]);
+    }
+    return t;
+  }
+
+  /** Loads {@code examples/dedupe/febrl.yaml}. */
+  public static DedupeConfig febrlConfig() {
+    return DedupeConfig.load(findUp("examples/dedupe/febrl.yaml"));
+  }
+
+  /** Loads the synthetic-leads config shipped with the benchmarks. */
+  public static DedupeConfig leadsConfig() {
+    try (InputStream in = BenchmarkData.class.getResourceAsStream("leads.yaml")) {
+      if (in == null) {
+        throw new IllegalStateException("leads.yaml is missing from the benchmarks jar");
+      }
+      return DedupeConfig.parse("leads.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Returns the truth of a synthetic data set keyed by record reference. */
+  public static Map<RecordRef, String> truth(DuplicateLeads.Dataset data) {
+    Map<RecordRef, String> t = new HashMap<>(data.entityOf().size() * 2);
+    data.entityOf().forEach((id, e) -> t.put(RecordRef.of(id), e));
+    return t;
+  }
+}

@@ -1,0 +1,50 @@
+package dev.mops.benchmarks;
+
+import dev.mops.quality.dedupe.DedupeResult;
+import dev.mops.quality.dedupe.Deduplicator;
+import dev.mops.quality.dedupe.PairwiseScore;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Locale;
+
+/**
+ * Dedupes N synthetic leads once and prints wall time, peak heap and pairwise accuracy: the
+ * million-lead figure of docs/benchmarks.md. Usage: {@code java -Xmx4g -cp benchmarks.jar
+ * dev.mops.benchmarks.DedupeScaleRun [records] [seed]}.
+ *
+ * <p>Thread safety: a program; not for concurrent use.
+ */
+public final class DedupeScaleRun {
+
+  private DedupeScaleRun() {}
+
+  /** Runs the measurement. */
+  public static void main(String[] args) {
+    PrintStream out = System.out;
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    long seed = args.length > 1 ? Long.parseLong(args[1]) : 7;
+    long t0 = System.nanoTime();
+    DuplicateLeads.Dataset data = DuplicateLeads.generate(n, seed);
+    long t1 = System.nanoTime();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      pool.resetPeakUsage();
+    }
+    DedupeResult result = Deduplicator.of(BenchmarkData.leadsConfig()).dedupe(data.records(), "id");
+    long t2 = System.nanoTime();
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    PairwiseScore s = PairwiseScore.of(result, BenchmarkData.truth(data));
+    out.printf(Locale.ROOT, "records %,d  generate %.1f s  dedupe %.1f s  peak heap %.2f GB  candidates %,d%n",
+        n, (t1 - t0) / 1e9, (t2 - t1) / 1e9, peak / 1e9, result.blockingReport().candidatePairs());
+    out.printf(Locale.ROOT, "precision %.4f  recall %.4f  F1 %.4f  blocking recall %.4f  clusters %,d  processors %d  max heap %.1f GB%n",
+        s.precision(), s.recall(), s.f1(), result.blockingRecall(BenchmarkData.truth(data)), result.clusters().size(),
+        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1e9);
+    result.blockingReport().passes().forEach(p -> out.println("  " + p));
+  }
+}

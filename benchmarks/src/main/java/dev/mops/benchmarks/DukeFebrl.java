@@ -1,0 +1,124 @@
+package dev.mops.benchmarks;
+
+import dev.mops.core.record.Record;
+import dev.mops.quality.dedupe.RecordRef;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import no.priv.garshol.duke.ConfigLoader;
+import no.priv.garshol.duke.Configuration;
+import no.priv.garshol.duke.Database;
+import no.priv.garshol.duke.Processor;
+import no.priv.garshol.duke.RecordImpl;
+import no.priv.garshol.duke.databases.LuceneDatabase;
+import no.priv.garshol.duke.matchers.AbstractMatchListener;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs the peer engine Duke 1.2 (Lucene candidate search) on a FEBRL file and returns its
+ * clusters, so that its accuracy and time can be reported beside mops's.
+ *
+ * <p>Thread safety: stateless; each run builds its own Duke processor.
+ */
+public final class DukeFebrl {
+
+  static final String[] COLUMNS = {
+    "given_name", "surname", "street_number", "address_1", "address_2", "suburb", "postcode", "state",
+    "date_of_birth", "soc_sec_id"
+  };
+
+  private DukeFebrl() {}
+
+  /** Converts FEBRL records to Duke records (lower-cased, trimmed, empty values left out). */
+  public static List<no.priv.garshol.duke.Record> toDuke(List<Record> records) {
+    List<no.priv.garshol.duke.Record> out = new ArrayList<>(records.size());
+    for (Record r : records) {
+      RecordImpl d = new RecordImpl();
+      d.addValue("ID", String.valueOf(r.get("rec_id")).strip());
+      for (String c : COLUMNS) {
+        Object v = r.get(c);
+        if (v != null && !v.toString().isBlank()) {
+          d.addValue(c.toUpperCase(Locale.ROOT), v.toString().strip().toLowerCase(Locale.ROOT));
+        }
+      }
+      out.add(d);
+    }
+    return out;
+  }
+
+  /**
+   * Deduplicates with Duke and returns each record's cluster (transitive closure of Duke's matches).
+   *
+   * @param maxSearchHits Lucene candidates per record, or null for Duke's default
+   */
+  public static Map<RecordRef, String> dedupe(List<no.priv.garshol.duke.Record> records, @Nullable Integer maxSearchHits) {
+    try {
+      Path xml = Files.createTempFile("duke-febrl", ".xml");
+      try (InputStream in = DukeFebrl.class.getResourceAsStream("duke-febrl.xml")) {
+        Files.copy(java.util.Objects.requireNonNull(in, "duke-febrl.xml"), xml, StandardCopyOption.REPLACE_EXISTING);
+      }
+      Configuration config = ConfigLoader.load(xml.toString());
+      Files.deleteIfExists(xml);
+      Database db = config.getDatabase(true);
+      if (maxSearchHits != null && db instanceof LuceneDatabase) {
+        ((LuceneDatabase) db).setMaxSearchHits(maxSearchHits);
+      }
+      Processor processor = new Processor(config, db);
+      Map<String, String> parent = new HashMap<>();
+      processor.addMatchListener(new AbstractMatchListener() {
+        @Override
+        public void matches(no.priv.garshol.duke.Record a, no.priv.garshol.duke.Record b, double confidence) {
+          union(parent, a.getValue("ID"), b.getValue("ID"));
+        }
+      });
+      processor.deduplicate(records);
+      processor.close();
+      Map<RecordRef, String> clusters = new HashMap<>();
+      for (no.priv.garshol.duke.Record r : records) {
+        String id = r.getValue("ID");
+        clusters.put(RecordRef.of(id), find(parent, id));
+      }
+      return clusters;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (org.xml.sax.SAXException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String find(Map<String, String> parent, String x) {
+    String p = parent.getOrDefault(x, x);
+    while (!p.equals(x)) {
+      String g = parent.getOrDefault(p, p);
+      parent.put(x, g);
+      x = p;
+      p = g;
+    }
+    return x;
+  }
+
+  private static void union(Map<String, String> parent, String a, String b) {
+    String ra = find(parent, a);
+    String rb = find(parent, b);
+    if (!ra.equals(rb)) {
+      if (ra.compareTo(rb) < 0) {
+        parent.put(rb, ra);
+      } else {
+        parent.put(ra, rb);
+      }
+    }
+  }
+
+  static Collection<String> columns() {
+    return List.of(COLUMNS);
+  }
+}

@@ -1,0 +1,77 @@
+package dev.mops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DedupeCommandTest {
+
+  private static final String LEADS = String.join("\n",
+      "id,first_name,last_name,email,phone,city",
+      "1,Bob,Smith,bob.smith+promo@gmail.com,+1 415 555 0101,San Francisco",
+      "2,Robert,Smyth,bobsmith@gmail.com,(415) 555-0101,San Francisco",
+      "3,Alice,Jones,alice@acme.com,415 555 0199,Oakland",
+      "4,Olivia,Garcia,olivia.garcia@corp1.com,212 555 1001,New York",
+      "5,Liam,Miller,liam.miller@corp2.com,212 555 1002,Boston",
+      "6,Emma,Davis,emma.davis@corp3.com,212 555 1003,Chicago",
+      "7,Noah,Lopez,noah.lopez@corp4.com,212 555 1004,Denver",
+      "8,Ava,Wilson,ava.wilson@corp5.com,212 555 1005,Austin",
+      "9,Ethan,Anderson,ethan.anderson@corp6.com,212 555 1006,Seattle",
+      "10,Mia,Taylor,mia.taylor@corp7.com,212 555 1007,Portland",
+      "11,Lucas,Moore,lucas.moore@corp8.com,212 555 1008,Miami",
+      "12,Alicia,Jones,alice@acme.com,4155550199,Oakland",
+      "");
+
+  @Test
+  void dedupesWithoutConfigAndWritesClustersPairsAndGolden(@TempDir Path dir) throws Exception {
+    Path in = dir.resolve("leads.csv");
+    Files.writeString(in, LEADS, StandardCharsets.UTF_8);
+    Path clusters = dir.resolve("clusters.csv");
+    Path pairs = dir.resolve("pairs.csv");
+    Path golden = dir.resolve("golden.csv");
+    CliTest.Run r = CliTest.mops("dedupe", "-i", in.toString(), "--id-column", "id", "-o", clusters.toString(),
+        "--pairs", pairs.toString(), "--golden", golden.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> rows = Files.readAllLines(clusters);
+    assertThat(rows).hasSize(13).first().isEqualTo("id,cluster_id");
+    assertThat(rows).contains("1,1", "2,1", "3,12", "12,12", "4,4");
+    assertThat(Files.readString(pairs)).contains("email exact");
+    assertThat(Files.readString(golden)).startsWith("cluster_id,record_count,lineage").contains("1,2,1 2");
+    assertThat(r.err()).contains("inferred fields", "12 records read");
+  }
+
+  @Test
+  void linksTwoInputsWithSourceColumn(@TempDir Path dir) throws Exception {
+    Path a = dir.resolve("crm.csv");
+    Path b = dir.resolve("web.csv");
+    String[] lines = LEADS.split("\n");
+    Files.writeString(a, String.join("\n", lines[0], lines[1], lines[3], lines[4], lines[5], lines[6], lines[7]) + "\n");
+    Files.writeString(b, String.join("\n", lines[0], lines[2], lines[8], lines[9], lines[10], lines[11], lines[12]) + "\n");
+    Path clusters = dir.resolve("clusters.csv");
+    CliTest.Run r = CliTest.mops("dedupe", "-i", a.toString(), "-i", b.toString(), "--id-column", "id", "--link-only",
+        "-o", clusters.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> rows = Files.readAllLines(clusters);
+    assertThat(rows).first().isEqualTo("source,id,cluster_id");
+    assertThat(rows).contains("crm.csv,1,crm.csv:1", "web.csv,2,crm.csv:1", "web.csv,12,crm.csv:3");
+  }
+
+  @Test
+  void configErrorsAndBadArgumentsAreOneLine(@TempDir Path dir) throws Exception {
+    Path in = dir.resolve("leads.csv");
+    Files.writeString(in, LEADS, StandardCharsets.UTF_8);
+    Path cfg = dir.resolve("d.yaml");
+    Files.writeString(cfg, "fields:\n  - field: email\n    kind: emial\nblocking:\n  keys: [[email]]\n");
+    CliTest.Run r = CliTest.mops("dedupe", "-i", in.toString(), "--id-column", "id", "--config", cfg.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("d.yaml:3", "unknown field kind 'emial'");
+    CliTest.Run link = CliTest.mops("dedupe", "-i", in.toString(), "--id-column", "id", "--link-only");
+    assertThat(link.code()).isEqualTo(2);
+    assertThat(link.err()).contains("--link-only needs two inputs");
+  }
+}
