@@ -343,12 +343,10 @@ final class ModelReader {
     int index = rules.size();
     CompiledCondition full = compile(whenNode, when, schema);
     CompiledCondition test = full;
-    Condition tested = when;
     if (events) {
       Set<String> types = new LinkedHashSet<>();
       Condition rest = splitType(when, types);
       if (rest != null) {
-        tested = rest;
         test = compile(whenNode, rest, schema);
         for (String t : types) {
           rulesByType.computeIfAbsent(t, k -> new ArrayList<>()).add(index);
@@ -359,8 +357,7 @@ final class ModelReader {
     } else {
       leadRules.add(index);
     }
-    rules.add(new Parts.Rule(rname, index, group, score, points, cap, once, window, windowText, events, when, test, full,
-        RegexPrefilter.guards(tested, schema)));
+    rules.add(new Parts.Rule(rname, index, group, score, points, cap, once, window, windowText, events, when, test, full));
   }
 
   private static CompiledCondition compile(ConfigNode at, Condition c, Schema schema) {

@@ -30,12 +30,10 @@ final class Parts {
     final CompiledCondition test;
     /** The whole condition, compiled, for explanations. */
     final CompiledCondition full;
-    /** Necessary conditions tried before {@link #test}: a failing guard proves the condition false. */
-    final RegexPrefilter.Guard[] guards;
 
     Rule(String name, int index, int group, int score, double points, long capMicro, boolean once,
         double windowSeconds, @Nullable String window, boolean readsEvents, Condition when,
-        CompiledCondition test, CompiledCondition full, RegexPrefilter.Guard[] guards) {
+        CompiledCondition test, CompiledCondition full) {
       this.name = name;
       this.index = index;
       this.group = group;
@@ -50,16 +48,10 @@ final class Parts {
       this.when = when;
       this.test = test;
       this.full = full;
-      this.guards = guards;
     }
 
     /** Returns whether the rule's condition holds on the row at {@code now}. */
     boolean test(dev.mops.core.record.Row row, java.time.Instant now) {
-      for (RegexPrefilter.Guard g : guards) {
-        if (!g.mayMatch(row)) {
-          return false;
-        }
-      }
       return test.test(row, now);
     }
   }
