@@ -207,6 +207,46 @@ public class ScoringBenchmark {
     }
   }
 
+  /**
+   * Times mops, the hand-written model and the hand-written model with RE2/J one after the other in
+   * one JVM, {@code args[0]} rounds (default 300), and prints the best round of each and their
+   * ratio: a comparison that a shared machine's load affects equally.
+   * {@code java -cp benchmarks/target/benchmarks.jar dev.mops.benchmarks.ScoringBenchmark 300}
+   */
+  public static void main(String[] args) throws Exception {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+    Population p = new Population();
+    p.setUp();
+    BatchScorer batch = p.model.scorer().batch();
+    long bestMops = Long.MAX_VALUE;
+    long bestJdk = Long.MAX_VALUE;
+    long bestRe2j = Long.MAX_VALUE;
+    double sink = 0;
+    for (int round = 0; round < rounds; round++) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < LEADS; i++) {
+        sink += batch.score(p.leadRows[i], p.eventRows.get(i), NOW).score(2);
+      }
+      long t1 = System.nanoTime();
+      for (int i = 0; i < LEADS; i++) {
+        sink += HandWrittenModel.JDK.score(p.leads[i], NOW).total;
+      }
+      long t2 = System.nanoTime();
+      for (int i = 0; i < LEADS; i++) {
+        sink += HandWrittenModel.RE2J.score(p.leads[i], NOW).total;
+      }
+      long t3 = System.nanoTime();
+      bestMops = Math.min(bestMops, t1 - t0);
+      bestJdk = Math.min(bestJdk, t2 - t1);
+      bestRe2j = Math.min(bestRe2j, t3 - t2);
+    }
+    System.out.printf(Locale.ROOT,
+        "best of %d rounds of %d leads x %d events: mops %.0f ns/lead, hand-written %.0f ns/lead, "
+            + "hand-written with RE2/J %.0f ns/lead; mops / hand-written %.2f (checksum %.0f)%n",
+        rounds, LEADS, EVENTS, (double) bestMops / LEADS, (double) bestJdk / LEADS, (double) bestRe2j / LEADS,
+        (double) bestMops / bestJdk, sink);
+  }
+
   /** A lead as a hand-written scorer would hold it. */
   static final class HandLead {
     final @Nullable String email;
