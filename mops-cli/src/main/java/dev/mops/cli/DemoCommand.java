@@ -10,6 +10,15 @@ import dev.mops.core.config.ConfigDocument;
 import dev.mops.core.config.ConfigLoader;
 import dev.mops.core.config.ConfigNode;
 import dev.mops.core.io.InputRecord;
+import dev.mops.core.normalize.CompanyNameNormalizer;
+import dev.mops.core.normalize.EmailNormalizer;
+import dev.mops.core.normalize.JobTitle;
+import dev.mops.core.normalize.JobTitleClassifier;
+import dev.mops.core.normalize.NormalizedEmail;
+import dev.mops.core.record.Values;
+import dev.mops.taxonomy.ChannelGroup;
+import dev.mops.taxonomy.ParsedUrl;
+import dev.mops.taxonomy.UtmParser;
 import dev.mops.core.io.RecordReader;
 import dev.mops.core.record.ArrayRow;
 import dev.mops.core.record.Schema;
@@ -42,6 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   static final String LEADS = "/dev/mops/cli/demo/leads.csv";
   static final String SEGMENTS = "/dev/mops/cli/demo/segments.yaml";
+  static final String URLS = "/dev/mops/cli/demo/urls.csv";
 
   @Spec CommandSpec spec;
 
@@ -51,6 +61,8 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("mops " + MopsVersion.version() + " demo");
     out.println();
     segments(out);
+    normalizers(out);
+    campaigns(out);
     quality(out);
     scoring(out);
     out.flush();
@@ -66,6 +78,60 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   /** Checks the sample leads against the bundled data contract and prints scores and the worst rules. */
+  /** Normalizes the sample leads' emails, companies and titles. */
+  private void normalizers(PrintWriter out) throws IOException {
+    EmailNormalizer emails = EmailNormalizer.builder().build();
+    CompanyNameNormalizer companies = CompanyNameNormalizer.builder().build();
+    JobTitleClassifier titles = JobTitleClassifier.builder().build();
+    Map<String, Integer> flags = new TreeMap<>();
+    Map<String, Integer> seniority = new TreeMap<>();
+    java.util.Set<String> companyKeys = new java.util.TreeSet<>();
+    java.util.Set<String> companyNames = new java.util.TreeSet<>();
+    int n = 0;
+    try (RecordReader in = RecordReader.open("demo/leads.csv", resource(LEADS), RecordReader.Format.CSV)) {
+      for (InputRecord r; (r = in.next()) != null; ) {
+        n++;
+        NormalizedEmail e = emails.normalize(Values.asString(r.record().get("email")));
+        e.flags().forEach(f -> flags.merge(f.name(), 1, Integer::sum));
+        String company = Values.asString(r.record().get("company"));
+        if (company != null) {
+          companyNames.add(company);
+          companyKeys.add(companies.normalize(company).key());
+        }
+        JobTitle t = titles.classify(Values.asString(r.record().get("title")));
+        seniority.merge(t.seniority().name(), 1, Integer::sum);
+      }
+    }
+    out.printf(Locale.ROOT, "Normalizers: %d leads; email flags %s; %d company spellings, %d companies after legal forms%n",
+        n, flags, companyNames.size(), companyKeys.size());
+    out.println("  seniority from titles: " + seniority);
+    JobTitle example = titles.classify("Sr. Dir., Demand Gen");
+    out.printf(Locale.ROOT, "  e.g. 'Sr. Dir., Demand Gen' -> %s, %s; 'The Acme Co., Inc.' -> '%s'%n",
+        example.seniority(), example.department(), companies.normalize("The Acme Co., Inc.").key());
+    out.println();
+  }
+
+  /** Parses the sample landing-page URLs and classifies their channels with GA4's default group. */
+  private void campaigns(PrintWriter out) throws IOException {
+    UtmParser parser = UtmParser.standard();
+    ChannelGroup ga4 = ChannelGroup.ga4Default();
+    Map<String, Integer> channels = new TreeMap<>();
+    Map<String, Integer> diagnostics = new TreeMap<>();
+    int n = 0;
+    try (RecordReader in = RecordReader.open("demo/urls.csv", resource(URLS), RecordReader.Format.CSV)) {
+      for (InputRecord r; (r = in.next()) != null; ) {
+        n++;
+        ParsedUrl url = parser.parse(Values.asString(r.record().get("url")));
+        channels.merge(ga4.classify(url).channel(), 1, Integer::sum);
+        url.findings().forEach(f -> diagnostics.merge(f.code(), 1, Integer::sum));
+      }
+    }
+    out.printf(Locale.ROOT, "Campaign URLs: %d landing pages, channels by %s %s:%n", n, ga4.name(), ga4.version());
+    channels.forEach((k, v) -> out.printf(Locale.ROOT, "  %-26s %d%n", k, v));
+    out.println("  diagnostics: " + diagnostics);
+    out.println();
+  }
+
   private void quality(PrintWriter out) throws IOException {
     dev.mops.quality.contract.DataContract contract;
     try (InputStream in = resource("/dev/mops/cli/demo/lead-contract.yaml")) {
