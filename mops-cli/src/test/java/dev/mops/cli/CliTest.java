@@ -1,9 +1,9 @@
 package dev.mops.cli;
 
+import static dev.mops.cli.CliRun.mops;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,44 +12,34 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CliTest {
 
-  /** The outcome of one run of {@code mops}. */
-  record Run(int code, String out, String err) {}
-
-  static Run mops(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void versionAndHelp() {
-    Run v = mops("--version");
+    CliRun v = mops("--version");
     assertThat(v.code()).isZero();
     assertThat(v.out()).startsWith("mops ").doesNotContain("${");
-    Run h = mops("--help");
+    CliRun h = mops("--help");
     assertThat(h.code()).isZero();
     assertThat(h.out()).contains("demo", "filter");
-    Run fh = mops("filter", "--help");
+    CliRun fh = mops("filter", "--help");
     assertThat(fh.code()).isZero();
     assertThat(fh.out()).contains("--input", "--output", "--fail-on", "--where", "--when", "--explain");
   }
 
   @Test
   void usageErrorsAreOneLineWithExitCode2() {
-    Run noCommand = mops();
+    CliRun noCommand = mops();
     assertThat(noCommand.code()).isEqualTo(2);
-    Run unknown = mops("frobnicate");
+    CliRun unknown = mops("frobnicate");
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).contains("Unmatched argument");
-    Run missing = mops("filter", "--input", "nope.csv", "--when", "true");
+    CliRun missing = mops("filter", "--input", "nope.csv", "--when", "true");
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err().strip()).isEqualTo("mops filter: input file not found: nope.csv");
   }
 
   @Test
   void demoRunsOnBundledData() {
-    Run demo = mops("demo");
+    CliRun demo = mops("demo");
     assertThat(demo.code()).as(demo.err()).isZero();
     assertThat(demo.out()).contains("60 sample leads", "north_america_mid_market", "NOT_A_NUMBER in employees", "Why L-",
         "Normalizers: 60 leads", "Campaign URLs: 12 landing pages", "Paid Search                3", "UNFILLED_MACRO");
@@ -60,7 +50,7 @@ class CliTest {
     Path in = dir.resolve("leads.csv");
     Files.writeString(in, "id,country,employees\n1,US,500\n2,CA,20\n3,US,n/a\n", StandardCharsets.UTF_8);
     Path out = dir.resolve("out.csv");
-    Run r = mops("filter", "-i", in.toString(), "-o", out.toString(), "--when", "{all: [{eq: {field: country, value: US}}, {gt: {field: employees, value: 100}}]}");
+    CliRun r = mops("filter", "-i", in.toString(), "-o", out.toString(), "--when", "{all: [{eq: {field: country, value: US}}, {gt: {field: employees, value: 100}}]}");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(Files.readString(out)).isEqualTo("id,country,employees\n1,US,500\n");
     assertThat(r.err()).contains("3 records read, 1 matched");
@@ -81,11 +71,11 @@ class CliTest {
     Files.writeString(in, "id,country\n1,US\n");
     Path cond = dir.resolve("bad.yaml");
     Files.writeString(cond, "all:\n  - eqq: {field: country, value: US}\n");
-    Run r = mops("filter", "-i", in.toString(), "--where", cond.toString());
+    CliRun r = mops("filter", "-i", in.toString(), "--where", cond.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().strip()).startsWith("mops filter: " + cond + ":2:5: at all[0].eqq: unknown key 'eqq' (did you mean 'eq'?)");
     assertThat(r.err()).doesNotContain("\tat ");
-    Run unknownField = mops("filter", "-i", in.toString(), "--when", "{eq: {field: region, value: EU}}");
+    CliRun unknownField = mops("filter", "-i", in.toString(), "--when", "{eq: {field: region, value: EU}}");
     assertThat(unknownField.code()).isEqualTo(2);
     assertThat(unknownField.err()).contains("the condition reads [region], which " + in + " does not have");
   }
@@ -94,12 +84,12 @@ class CliTest {
   void failOnTurnsFindingsIntoExitCode1(@TempDir Path dir) throws Exception {
     Path in = dir.resolve("leads.csv");
     Files.writeString(in, "id,country\n1,US\n2\n");
-    Run lenient = mops("filter", "-i", in.toString(), "--when", "true", "-o", dir.resolve("o.csv").toString());
+    CliRun lenient = mops("filter", "-i", in.toString(), "--when", "true", "-o", dir.resolve("o.csv").toString());
     assertThat(lenient.code()).isZero();
-    Run strict = mops("filter", "-i", in.toString(), "--when", "true", "--fail-on", "warning", "-o", dir.resolve("o.csv").toString());
+    CliRun strict = mops("filter", "-i", in.toString(), "--when", "true", "--fail-on", "warning", "-o", dir.resolve("o.csv").toString());
     assertThat(strict.code()).isEqualTo(1);
     assertThat(strict.err()).contains("CSV_SHORT_ROW", "1 warnings");
-    Run typo = mops("filter", "-i", in.toString(), "--when", "true", "--fail-on", "sometimes");
+    CliRun typo = mops("filter", "-i", in.toString(), "--when", "true", "--fail-on", "sometimes");
     assertThat(typo.code()).isEqualTo(2);
   }
 }

@@ -1,9 +1,9 @@
 package dev.mops.cli;
 
+import static dev.mops.cli.CliRun.mops;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,15 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NormalizeCommandTest {
-
-  record Run(int code, String out, String err) {}
-
-  static Run mops(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
 
   @Test
   void addsNormalizedColumnsAndIssues(@TempDir Path dir) throws Exception {
@@ -33,7 +24,7 @@ class NormalizeCommandTest {
         "4,,,,,,,,",
         ""), StandardCharsets.UTF_8);
     Path out = dir.resolve("out.csv");
-    Run r = mops("normalize", "--input", in.toString(), "--output", out.toString(),
+    CliRun r = mops("normalize", "--input", in.toString(), "--output", out.toString(),
         "--default-region", "US");
     assertThat(r.code()).as(r.err()).isZero();
     List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
@@ -59,7 +50,7 @@ class NormalizeCommandTest {
     Path in = dir.resolve("emails.csv");
     Files.writeString(in, "email\nnot-an-email\njane@acme.com\n", StandardCharsets.UTF_8);
     Path out = dir.resolve("out.csv");
-    Run r = mops("normalize", "-i", in.toString(), "-o", out.toString(), "--fail-on", "error");
+    CliRun r = mops("normalize", "-i", in.toString(), "-o", out.toString(), "--fail-on", "error");
     assertThat(r.code()).isEqualTo(1);
     assertThat(Files.readString(out, StandardCharsets.UTF_8)).isEqualTo("email,email_normalized,email_flags,domain,issues\n"
         + "not-an-email,,,,EMAIL_MISSING_AT:email\n"
@@ -70,7 +61,7 @@ class NormalizeCommandTest {
   void badOptionsAreUsageErrors(@TempDir Path dir) throws Exception {
     Path in = dir.resolve("c.csv");
     Files.writeString(in, "phone\n1\n", StandardCharsets.UTF_8);
-    Run r = mops("normalize", "-i", in.toString(), "--default-region", "Narnia");
+    CliRun r = mops("normalize", "-i", in.toString(), "--default-region", "Narnia");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--default-region").contains("Narnia");
     assertThat(mops("normalize", "-i", in.toString(), "--issues", "loud").code()).isEqualTo(2);

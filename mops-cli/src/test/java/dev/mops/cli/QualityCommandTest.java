@@ -1,11 +1,11 @@
 package dev.mops.cli;
 
+import static dev.mops.cli.CliRun.mops;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,15 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class QualityCommandTest {
-
-  record Run(int code, String out, String err) {}
-
-  static Run mops(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
 
   static Path examples() {
     Path p = Path.of("").toAbsolutePath();
@@ -37,7 +28,7 @@ class QualityCommandTest {
     Path report = dir.resolve("report.json");
     Path html = dir.resolve("report.html");
     Path failures = dir.resolve("failures.csv");
-    Run r = mops("quality", "--contract", examples().resolve("lead-contract.yaml").toString(),
+    CliRun r = mops("quality", "--contract", examples().resolve("lead-contract.yaml").toString(),
         "--input", examples().resolve("leads.csv").toString(), "--as-of", "2026-11-01T00:00:00Z",
         "--output", report.toString(), "--html", html.toString(), "--failures", failures.toString(), "--fail-on", "error");
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.FINDINGS);
@@ -56,7 +47,7 @@ class QualityCommandTest {
 
   @Test
   void failOnNeverExitsZeroAndReportGoesToStdout() {
-    Run r = mops("quality", "--contract", examples().resolve("leads.odcs.yaml").toString(),
+    CliRun r = mops("quality", "--contract", examples().resolve("leads.odcs.yaml").toString(),
         "--input", examples().resolve("leads.csv").toString(), "--as-of", "2026-11-01T00:00:00Z");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("\"format\" : \"mops-quality-report/1\"", "not_evaluated");
@@ -67,7 +58,7 @@ class QualityCommandTest {
   void badContractIsOneLineWithPositionAndExit2(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "contract: x\nfields:\n  a: {type: strng}\n");
-    Run r = mops("quality", "--contract", bad.toString(), "--input", examples().resolve("leads.csv").toString());
+    CliRun r = mops("quality", "--contract", bad.toString(), "--input", examples().resolve("leads.csv").toString());
     assertThat(r.code()).isEqualTo(ExitCode.USAGE);
     assertThat(r.err().strip()).startsWith("mops quality: ").contains("bad.yaml:3:", "unknown type 'strng'");
     assertThat(r.err().strip().lines()).hasSize(1);
@@ -77,7 +68,7 @@ class QualityCommandTest {
   void profileWritesAMergeableProfileAndSuggestsAContractThatLoads(@TempDir Path dir) throws Exception {
     Path profile = dir.resolve("profile.json");
     Path suggested = dir.resolve("starter.yaml");
-    Run r = mops("profile", "--input", examples().resolve("leads.csv").toString(), "--output", profile.toString(),
+    CliRun r = mops("profile", "--input", examples().resolve("leads.csv").toString(), "--output", profile.toString(),
         "--suggest", suggested.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).contains("240 records, 20 fields");
@@ -88,7 +79,7 @@ class QualityCommandTest {
         "  opt_in:\n    type: boolean", "  created_date:\n    type: date", "  last_activity:\n    type: timestamp",
         "  status:\n    type: string\n    required: true\n    allowed: [qualified, disqualified, working, new, nurture, converted]");
     // the suggestion is a valid contract the quality command accepts
-    Run q = mops("quality", "--contract", suggested.toString(), "--input", examples().resolve("leads.csv").toString(),
+    CliRun q = mops("quality", "--contract", suggested.toString(), "--input", examples().resolve("leads.csv").toString(),
         "--as-of", "2026-11-01T00:00:00Z", "--output", dir.resolve("r.json").toString());
     assertThat(q.code()).as(q.err()).isZero();
   }
@@ -101,7 +92,7 @@ class QualityCommandTest {
 
   @Test
   void demoHasAQualitySection() {
-    Run demo = mops("demo");
+    CliRun demo = mops("demo");
     assertThat(demo.code()).as(demo.err()).isZero();
     assertThat(demo.out()).contains("Quality: 60 leads checked against contract demo-leads", "last_visit.type", "freshness.last_visit");
   }
