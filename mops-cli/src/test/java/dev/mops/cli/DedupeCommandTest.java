@@ -34,7 +34,7 @@ class DedupeCommandTest {
     Path clusters = dir.resolve("clusters.csv");
     Path pairs = dir.resolve("pairs.csv");
     Path golden = dir.resolve("golden.csv");
-    CliTest.Run r = CliTest.mops("dedupe", "-i", in.toString(), "--id-column", "id", "-o", clusters.toString(),
+    CliRun r = CliRun.mops("dedupe", "-i", in.toString(), "--id-column", "id", "-o", clusters.toString(),
         "--pairs", pairs.toString(), "--golden", golden.toString());
     assertThat(r.code()).as(r.err()).isZero();
     List<String> rows = Files.readAllLines(clusters);
@@ -53,7 +53,7 @@ class DedupeCommandTest {
     Files.writeString(a, String.join("\n", lines[0], lines[1], lines[3], lines[4], lines[5], lines[6], lines[7]) + "\n");
     Files.writeString(b, String.join("\n", lines[0], lines[2], lines[8], lines[9], lines[10], lines[11], lines[12]) + "\n");
     Path clusters = dir.resolve("clusters.csv");
-    CliTest.Run r = CliTest.mops("dedupe", "-i", a.toString(), "-i", b.toString(), "--id-column", "id", "--link-only",
+    CliRun r = CliRun.mops("dedupe", "-i", a.toString(), "-i", b.toString(), "--id-column", "id", "--link-only",
         "-o", clusters.toString());
     assertThat(r.code()).as(r.err()).isZero();
     List<String> rows = Files.readAllLines(clusters);
@@ -67,10 +67,10 @@ class DedupeCommandTest {
     Files.writeString(in, LEADS, StandardCharsets.UTF_8);
     Path cfg = dir.resolve("d.yaml");
     Files.writeString(cfg, "fields:\n  - field: email\n    kind: emial\nblocking:\n  keys: [[email]]\n");
-    CliTest.Run r = CliTest.mops("dedupe", "-i", in.toString(), "--id-column", "id", "--config", cfg.toString());
+    CliRun r = CliRun.mops("dedupe", "-i", in.toString(), "--id-column", "id", "--config", cfg.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("d.yaml:3", "unknown field kind 'emial'");
-    CliTest.Run link = CliTest.mops("dedupe", "-i", in.toString(), "--id-column", "id", "--link-only");
+    CliRun link = CliRun.mops("dedupe", "-i", in.toString(), "--id-column", "id", "--link-only");
     assertThat(link.code()).isEqualTo(2);
     assertThat(link.err()).contains("--link-only needs two inputs");
   }
