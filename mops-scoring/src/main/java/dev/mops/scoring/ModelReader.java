@@ -69,7 +69,7 @@ final class ModelReader {
       Schema props = fields(ef, "event_fields", false);
       for (int i = 0; i < props.size(); i++) {
         if (props.name(i).equals(ScoringModel.EVENT_TYPE) || props.name(i).equals(ScoringModel.EVENT_TIMESTAMP)) {
-          throw ef.asMap("event fields").get(props.name(i)).error(
+          throw ef.asMap("event fields").require(props.name(i), "an event property").error(
               "'" + props.name(i) + "' is always an event field; declare only the event's properties");
         }
         eb.field(props.name(i), props.type(i));

@@ -175,7 +175,7 @@ public final class ChannelGroup {
       try {
         compiled = CompiledCondition.compile(condition, SCHEMA);
       } catch (IllegalArgumentException e) {
-        throw when.error(e.getMessage());
+        throw when.error(String.valueOf(e.getMessage()));
       }
       if (compiled.usesClock()) {
         throw when.error("channel rules cannot compare times (within_last, older_than)");
@@ -244,10 +244,13 @@ public final class ChannelGroup {
     if (source == null && medium == null) {
       source = "(direct)";
       medium = "(none)";
-    } else if (source == null) {
-      source = "(not set)";
-    } else if (medium == null) {
-      medium = "(not set)";
+    } else {
+      if (source == null) {
+        source = "(not set)";
+      }
+      if (medium == null) {
+        medium = "(not set)";
+      }
     }
     ArrayRow row = new ArrayRow(SCHEMA);
     row.set(0, source);

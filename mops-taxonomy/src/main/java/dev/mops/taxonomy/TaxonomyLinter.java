@@ -88,7 +88,7 @@ public final class TaxonomyLinter {
   }
 
   private LintResult lintOnce(@Nullable String url) {
-    return pass(url).result;
+    return java.util.Objects.requireNonNull(pass(url).result, "a lint pass always sets its result");
   }
 
   private Pass pass(@Nullable String url) {

@@ -461,7 +461,8 @@ public final class UtmParser {
         value = value.substring(0, maxValueLength);
       }
       boolean usable = !inFragment || readFragment;
-      int slot = key.utm != null ? key.utm.ordinal() : UTM_COUNT + key.click.ordinal();
+      ClickIdType click = key.click;
+      int slot = key.utm != null ? key.utm.ordinal() : UTM_COUNT + java.util.Objects.requireNonNull(click).ordinal();
       boolean[] seen = inFragment ? seenInFragment : seenInQuery;
       if (seen[slot]) {
         add(Finding.warning(TaxonomyCodes.DUPLICATE_PARAMETER, field, value,
@@ -478,7 +479,7 @@ public final class UtmParser {
           utm[i] = value;
         }
       } else {
-        ClickIdType t = key.click;
+        ClickIdType t = java.util.Objects.requireNonNull(click);
         if (clicks == null) {
           clicks = new EnumMap<>(ClickIdType.class);
         }

@@ -188,12 +188,12 @@ final class ValueRule {
             "'" + v + "' should be written '" + canonical + "'", canonical, true));
         v = canonical;
       } else if (aliasKey != null) {
-        String target = aliases.get(aliasKey);
+        String target = java.util.Objects.requireNonNull(aliases.get(aliasKey));
         out.issues.add(new Issue(TaxonomyCodes.ALIAS, false,
             "'" + v + "' is an alias; write '" + target + "'", target, true));
         v = target;
       } else if (spaceReplacement != null && values.containsKey(lower.replace(" ", spaceReplacement))) {
-        String target = values.get(lower.replace(" ", spaceReplacement));
+        String target = java.util.Objects.requireNonNull(values.get(lower.replace(" ", spaceReplacement)));
         out.issues.add(new Issue(TaxonomyCodes.SPACE_IN_VALUE, false,
             "'" + v + "' has spaces; write '" + target + "'", target, true));
         v = target;
@@ -210,7 +210,7 @@ final class ValueRule {
       }
     } else {
       if (aliasKey != null) {
-        String target = aliases.get(aliasKey);
+        String target = java.util.Objects.requireNonNull(aliases.get(aliasKey));
         out.issues.add(new Issue(TaxonomyCodes.ALIAS, false,
             "'" + v + "' is an alias; write '" + target + "'", target, true));
         v = target;

@@ -66,9 +66,12 @@ public sealed interface ConfigNode permits ConfigNode.MapNode, ConfigNode.ListNo
     return s.text();
   }
 
-  /** Returns a {@link ConfigException} at this node whose problem is {@code problem}. */
-  default ConfigException error(String problem) {
-    return new ConfigException(location(), problem);
+  /**
+   * Returns a {@link ConfigException} at this node whose problem is {@code problem} (an exception's
+   * message may be passed as it is: a null one reads as {@code invalid value}).
+   */
+  default ConfigException error(@Nullable String problem) {
+    return new ConfigException(location(), problem == null ? "invalid value " + describe() : problem);
   }
 
   /**

@@ -77,8 +77,9 @@ public final class StageMetrics {
       furthest = Math.max(furthest, to.order());
       prev = t;
     }
-    time.merge(prev.to(), Duration.between(prev.at(), now), Duration::plus);
-    return new StageMetrics(model, prev.to(), time, first, furthest);
+    StageTransition last = java.util.Objects.requireNonNull(prev, "a history has at least one transition");
+    time.merge(last.to(), Duration.between(last.at(), now), Duration::plus);
+    return new StageMetrics(model, last.to(), time, first, furthest);
   }
 
   /** Returns the lead's current stage. */
