@@ -8,10 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.RandomAccess;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** The evaluation tree a {@link CompiledCondition} runs: one small final class per operator. */
@@ -228,27 +226,11 @@ final class Nodes {
     }
   }
 
-  /** {@code in} over text, exact: a hash set lookup. */
+  /** {@code in} over text, exact or ignoring case: an allocation-free hash lookup. */
   static final class InText extends Leaf {
-    private final Set<String> literals;
+    private final TextSet literals;
 
-    InText(int slot, Condition c, Set<String> literals) {
-      super(slot, c);
-      this.literals = literals;
-    }
-
-    @Override
-    boolean test(Row row, Instant now) {
-      String s = text(row.get(slot));
-      return s != null && literals.contains(s);
-    }
-  }
-
-  /** {@code in} over text ignoring case: an allocation-free folded hash set. */
-  static final class InTextIgnoreCase extends Leaf {
-    private final FoldedStringSet literals;
-
-    InTextIgnoreCase(int slot, Condition c, FoldedStringSet literals) {
+    InText(int slot, Condition c, TextSet literals) {
       super(slot, c);
       this.literals = literals;
     }
@@ -649,12 +631,7 @@ final class Nodes {
   static Leaf in(int slot, Condition.In c) {
     boolean allText = c.values().stream().allMatch(v -> v instanceof String);
     if (allText) {
-      if (c.ignoreCase()) {
-        return new InTextIgnoreCase(slot, c, new FoldedStringSet(c.values().stream().map(v -> (String) v).toList()));
-      }
-      Set<String> set = new HashSet<>();
-      c.values().forEach(v -> set.add((String) v));
-      return new InText(slot, c, set);
+      return new InText(slot, c, new TextSet(c.values().stream().map(v -> (String) v).toList(), c.ignoreCase()));
     }
     List<Object> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(c.values()));
     Node[] alternatives = new Node[distinct.size()];
