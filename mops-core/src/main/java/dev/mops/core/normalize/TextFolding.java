@@ -117,7 +117,9 @@ final class TextFolding {
     }
     // Upper then lower gives full case folding (ß to ss); Java lower-cases a word-final capital
     // sigma to the final form, which folding maps back to the plain one.
-    String cased = cleaned.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT).replace('ς', 'σ');
+    // The capital sharp s (U+1E9E) lower-cases to ß, which folds to ss: fold it here, or a second
+    // pass would change the result.
+    String cased = cleaned.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT).replace('ς', 'σ').replace("ß", "ss");
     String decomposed = Normalizer.normalize(cased, Normalizer.Form.NFD);
     StringBuilder sb = new StringBuilder(decomposed.length());
     Character.UnicodeScript baseScript = Character.UnicodeScript.COMMON;
