@@ -35,7 +35,7 @@ public record LeafOutcome(
       sb.append(' ').append(expected);
     }
     sb.append(": actual ").append(actual == null ? "(missing)" : actual instanceof String ? "'" + actual + "'" : actual);
-    if (!note.isEmpty()) {
+    if (!note.isEmpty() && !(actual == null && note.equals("missing"))) {
       sb.append(" (").append(note).append(')');
     }
     return sb.append(" -> ").append(result).toString();

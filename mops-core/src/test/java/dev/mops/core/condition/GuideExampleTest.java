@@ -49,4 +49,23 @@ class GuideExampleTest {
           employees gte 200: actual 250 -> true
           last_visit within_last PT720H: actual 2026-01-20T10:00:00Z -> true""");
   }
+
+  @Test
+  void readmeTourWorksAsWritten() {
+    Schema schema = Schema.builder()
+        .field("country", ValueType.STRING)
+        .field("employees", ValueType.NUMBER)
+        .field("last_visit", ValueType.INSTANT)
+        .build();
+    CompiledCondition hot = CompiledCondition.compile(
+        all(in("country", "US", "CA"), gte("employees", 200), withinLast("last_visit", Duration.ofDays(30))),
+        schema);
+    List<Finding> findings = new ArrayList<>();
+    ArrayRow lead = schema.row(Records.of(Map.of("country", "US", "employees", "n/a",
+        "last_visit", "2026-01-20T10:00:00Z")), findings::add);
+    Instant now = Instant.parse("2026-01-31T00:00:00Z");
+    assertThat(findings).extracting(Finding::shortForm).containsExactly("NOT_A_NUMBER:employees");
+    assertThat(hot.test(lead, now)).isFalse();
+    assertThat(hot.explain(lead, now).describe()).endsWith("employees gte 200: actual (missing) -> false");
+  }
 }
