@@ -98,6 +98,158 @@ public final class Deduplicator {
   }
 
   private DedupeResult run(List<DedupeSource> sources, String idField, boolean linkOnly) {
+    Prepared in = prepare(sources, idField, linkOnly);
+    Findings findings = in.findings;
+    int n = in.refs.length;
+    RecordRef[] refs = in.refs;
+    PreparedRecord[] recs = in.recs;
+    int[] source = in.source;
+    long[] pairs = in.pairs;
+    long[] patterns = in.patterns;
+
+    // 5. Model.
+    MatchModel model = fixedModel != null
+        ? fixedModel
+        : ModelEstimator.estimate(comparer, recs, source, linkOnly, patterns, findings);
+    Scorer scorer = new Scorer(comparer, model);
+
+    // 6. Scores and decisions.
+    double[] prob = new double[pairs.length];
+    HashMap<Long, Double> cache = new HashMap<>();
+    for (int p = 0; p < pairs.length; p++) {
+      long pat = patterns[p];
+      Double w = cache.get(pat);
+      if (w == null) {
+        w = scorer.weight(pat);
+        cache.put(pat, w);
+      }
+      prob[p] = Scorer.probability(w);
+    }
+    List<ScoredPair> scored = new ArrayList<>();
+    int matched = 0;
+    for (int p = 0; p < pairs.length; p++) {
+      if (prob[p] >= config.reviewThreshold()) {
+        double w = cache.get(patterns[p]);
+        MatchDecision d = prob[p] >= config.matchThreshold() ? MatchDecision.MATCH : MatchDecision.REVIEW;
+        if (d == MatchDecision.MATCH) {
+          matched++;
+        }
+        scored.add(new ScoredPair(refs[PairSet.first(pairs[p])], refs[PairSet.second(pairs[p])], w, prob[p], d));
+      }
+    }
+    int[] ea = new int[matched];
+    int[] eb = new int[matched];
+    double[] ep = new double[matched];
+    int e = 0;
+    for (int p = 0; p < pairs.length; p++) {
+      if (prob[p] >= config.matchThreshold()) {
+        ea[e] = PairSet.first(pairs[p]);
+        eb[e] = PairSet.second(pairs[p]);
+        ep[e] = prob[p];
+        e++;
+      }
+    }
+
+    // 7. Clusters.
+    int[] clusterOf = Clusterer.cluster(n, ea, eb, ep, config, refs, findings,
+        (x, y) -> Scorer.probability(scorer.weight(comparer.pattern(recs[Math.min(x, y)], recs[Math.max(x, y)]))));
+    return new DedupeResult(config, comparer, model, in.sourceNames, linkOnly, refs, recs, source, clusterOf,
+        scored, in.candidates, in.report, findings.list(), in.junk);
+  }
+
+  /**
+   * Learns the model's m and u probabilities from pairs a person has labelled as match or
+   * non-match, for use with {@link #withModel(DedupeConfig, MatchModel)}.
+   *
+   * <p>Records are prepared exactly as {@link #dedupe} prepares them (normalization, junk values
+   * made missing) and each labelled pair is compared with the same field comparison as scoring.
+   * Per field and agreement level, m is the share of labelled matches at that level and u the
+   * share of labelled non-matches, each with add-one smoothing over the pairs where the field is
+   * present: {@code (count + 1) / (pairs + levels)}. The prior lambda is not the labelled match
+   * share (labelled sets are enriched with matches): it is this engine's unlabelled estimate (EM
+   * over the candidate pairs, honouring {@code prior: all_pairs}), or the fixed model's lambda
+   * for an engine made by {@link #withModel}. Where a class has fewer than
+   * {@link LabelTraining#MIN_PAIRS_PER_CLASS} labelled pairs (in all, or with the field
+   * present), that class's probabilities fall back to the unlabelled estimate, with a finding.
+   * m and u fixed in the config are kept.
+   *
+   * <p>Bad labels are findings, not exceptions: an id no record has ({@code LABEL_UNKNOWN_ID}),
+   * a record paired with itself ({@code LABEL_SAME_RECORD}), a pair labelled both ways
+   * ({@code LABEL_CONFLICT}, neither label is used), a pair labelled twice alike
+   * ({@code LABEL_DUPLICATE}, used once). An id used by several records (a
+   * {@code DUPLICATE_ID} finding of the dedupe run) means the first of them in input order.
+   *
+   * @param records the records, as they would be given to {@link #dedupe}
+   * @param idField the field holding each record's id
+   * @param labels the labelled pairs, by record id
+   */
+  public LabelTraining trainFromLabels(
+      Iterable<? extends Record> records, String idField, Iterable<LabelledPair> labels) {
+    Objects.requireNonNull(records, "records");
+    List<Record> list = new ArrayList<>();
+    for (Record r : records) {
+      list.add(r);
+    }
+    return train(List.of(new DedupeSource("", list)), idField, false, labels);
+  }
+
+  /**
+   * Learns the model from labelled pairs of records of several sources, as {@link
+   * #trainFromLabels(Iterable, String, Iterable)} does for one; the ids of the labels are written
+   * {@code source:id} (as {@link RecordRef#toString()} writes them).
+   *
+   * @param sources the sources, as they would be given to {@link #link}
+   * @param idField the field holding each record's id within its source
+   * @param linkOnly as for {@link #link}; it changes the candidate pairs of the unlabelled estimate,
+   *     while labelled pairs within one source are still used
+   * @param labels the labelled pairs, by {@code source:id}
+   */
+  public LabelTraining trainFromLabels(
+      List<DedupeSource> sources, String idField, boolean linkOnly, Iterable<LabelledPair> labels) {
+    return train(List.copyOf(sources), idField, linkOnly, labels);
+  }
+
+  private LabelTraining train(
+      List<DedupeSource> sources, String idField, boolean linkOnly, Iterable<LabelledPair> labels) {
+    Objects.requireNonNull(labels, "labels");
+    Prepared in = prepare(sources, idField, linkOnly);
+    // Findings about the records (ids, junk, blocks) belong to the run that uses the model.
+    Findings findings = new Findings();
+    MatchModel base = fixedModel != null
+        ? fixedModel
+        : ModelEstimator.estimate(comparer, in.recs, in.source, linkOnly, in.patterns, findings);
+    return LabelEstimator.train(comparer, in.recs, base, labels, idField, findings);
+  }
+
+  /** The records of a run, prepared, blocked and compared: everything before the model. */
+  private static final class Prepared {
+    final Findings findings;
+    final List<String> sourceNames;
+    final RecordRef[] refs;
+    final PreparedRecord[] recs;
+    final int[] source;
+    final Set<String> junk;
+    final PairSet candidates;
+    final BlockingReport report;
+    final long[] pairs;
+    final long[] patterns;
+
+    Prepared(Findings findings, List<String> sourceNames, RecordRef[] refs, PreparedRecord[] recs, int[] source,
+        Set<String> junk, PairSet candidates, BlockingReport report, long[] pairs, long[] patterns) {
+      this.findings = findings;
+      this.sourceNames = sourceNames;
+      this.refs = refs;
+      this.recs = recs;
+      this.source = source;
+      this.junk = junk;
+      this.candidates = candidates;
+      this.report = report;
+      this.pairs = pairs;
+      this.patterns = patterns;
+    }
+  }
+
+  private Prepared prepare(List<DedupeSource> sources, String idField, boolean linkOnly) {
     Objects.requireNonNull(idField, "idField");
     if (sources.isEmpty()) {
       throw new IllegalArgumentException("at least one source is needed");
@@ -181,55 +333,7 @@ public final class Deduplicator {
         patterns[p] = comparer.pattern(recs[PairSet.first(pairs[p])], recs[PairSet.second(pairs[p])]);
       }
     });
-
-    // 5. Model.
-    MatchModel model = fixedModel != null
-        ? fixedModel
-        : ModelEstimator.estimate(comparer, recs, source, linkOnly, patterns, findings);
-    Scorer scorer = new Scorer(comparer, model);
-
-    // 6. Scores and decisions.
-    double[] prob = new double[pairs.length];
-    HashMap<Long, Double> cache = new HashMap<>();
-    for (int p = 0; p < pairs.length; p++) {
-      long pat = patterns[p];
-      Double w = cache.get(pat);
-      if (w == null) {
-        w = scorer.weight(pat);
-        cache.put(pat, w);
-      }
-      prob[p] = Scorer.probability(w);
-    }
-    List<ScoredPair> scored = new ArrayList<>();
-    int matched = 0;
-    for (int p = 0; p < pairs.length; p++) {
-      if (prob[p] >= config.reviewThreshold()) {
-        double w = cache.get(patterns[p]);
-        MatchDecision d = prob[p] >= config.matchThreshold() ? MatchDecision.MATCH : MatchDecision.REVIEW;
-        if (d == MatchDecision.MATCH) {
-          matched++;
-        }
-        scored.add(new ScoredPair(refs[PairSet.first(pairs[p])], refs[PairSet.second(pairs[p])], w, prob[p], d));
-      }
-    }
-    int[] ea = new int[matched];
-    int[] eb = new int[matched];
-    double[] ep = new double[matched];
-    int e = 0;
-    for (int p = 0; p < pairs.length; p++) {
-      if (prob[p] >= config.matchThreshold()) {
-        ea[e] = PairSet.first(pairs[p]);
-        eb[e] = PairSet.second(pairs[p]);
-        ep[e] = prob[p];
-        e++;
-      }
-    }
-
-    // 7. Clusters.
-    int[] clusterOf = Clusterer.cluster(n, ea, eb, ep, config, refs, findings,
-        (x, y) -> Scorer.probability(scorer.weight(comparer.pattern(recs[Math.min(x, y)], recs[Math.max(x, y)]))));
-    return new DedupeResult(config, comparer, model, sourceNames, linkOnly, refs, recs, source, clusterOf,
-        scored, candidates, report, findings.list(), junk);
+    return new Prepared(findings, sourceNames, refs, recs, source, junk, candidates, report, pairs, patterns);
   }
 
   private Set<String> flagJunk(PreparedRecord[] recs, Findings findings) {
