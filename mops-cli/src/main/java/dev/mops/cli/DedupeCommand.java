@@ -5,6 +5,7 @@ import dev.mops.core.io.InputRecord;
 import dev.mops.core.io.RecordReader;
 import dev.mops.core.io.RecordWriter;
 import dev.mops.core.record.Record;
+import dev.mops.core.record.Values;
 import dev.mops.quality.dedupe.BlockingReport;
 import dev.mops.quality.dedupe.DedupeConfig;
 import dev.mops.quality.dedupe.DedupeResult;
@@ -12,13 +13,17 @@ import dev.mops.quality.dedupe.DedupeSource;
 import dev.mops.quality.dedupe.Deduplicator;
 import dev.mops.quality.dedupe.FieldExplanation;
 import dev.mops.quality.dedupe.GoldenRecord;
+import dev.mops.quality.dedupe.LabelTraining;
+import dev.mops.quality.dedupe.LabelledPair;
 import dev.mops.quality.dedupe.MatchDecision;
 import dev.mops.quality.dedupe.PairExplanation;
 import dev.mops.quality.dedupe.RecordRef;
 import dev.mops.quality.dedupe.ScoredPair;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,6 +52,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "Find duplicate records (one input) or link records across inputs (several), with a",
       "Fellegi-Sunter model estimated from the data. Without --config, field kinds, comparators",
       "and blocking keys are inferred from the column names and values.",
+      "With --labels, m and u are learned from pairs a person has labelled as match or not.",
       "Example: mops dedupe -i leads.csv --id-column id -o clusters.csv --pairs pairs.csv --golden golden.csv"
     })
 public final class DedupeCommand implements Callable<Integer> {
@@ -70,6 +76,16 @@ public final class DedupeCommand implements Callable<Integer> {
 
   @Option(names = "--config", paramLabel = "FILE", description = "Dedupe config (YAML/JSON); inferred when absent.")
   @Nullable Path config;
+
+  @Option(
+      names = "--labels",
+      paramLabel = "FILE",
+      description = {
+        "Labelled pairs to learn m and u from, then dedupe with that model: CSV with header id_a,id_b,match",
+        "(match: 1/0, true/false, yes/no, match/non-match) or Splink's unique_id_l,unique_id_r,clerical_match_score",
+        "(score >= 0.5 is a match). With several inputs, ids are written file:id (as in the source column)."
+      })
+  @Nullable String labels;
 
   @Option(names = "--link-only", description = "Compare only records from different inputs (needs two inputs or more).")
   boolean linkOnly;
@@ -95,6 +111,8 @@ public final class DedupeCommand implements Callable<Integer> {
       throw new UsageException("--link-only needs two inputs or more");
     }
     boolean several = inputs.size() > 1;
+    List<Finding> labelFindings = new ArrayList<>();
+    List<LabelledPair> labelled = labels == null ? List.of() : readLabels(labels, several, labelFindings);
     List<DedupeSource> sources = new ArrayList<>();
     Set<String> columns = new LinkedHashSet<>();
     Set<String> names = new HashSet<>();
@@ -143,6 +161,29 @@ public final class DedupeCommand implements Callable<Integer> {
           + cfg.blockingKeys().size() + " keys");
     }
     Deduplicator engine = Deduplicator.of(cfg);
+    if (labels != null) {
+      LabelTraining training = several || linkOnly
+          ? engine.trainFromLabels(sources, idColumn, linkOnly, labelled)
+          : engine.trainFromLabels(sources.get(0).records(), idColumn, labelled);
+      labelFindings.addAll(training.findings());
+      int labelShown = 0;
+      boolean unknown = false;
+      for (Finding f : labelFindings) {
+        failOn.count(f);
+        unknown |= f.code().equals("LABEL_UNKNOWN_ID");
+        if (f.code().startsWith("LABEL_") && labelShown++ < 20) {
+          err.println("  " + f.severity().label() + " " + f.code() + ": " + f.message());
+        }
+      }
+      if (unknown && several) {
+        err.println("  (with several inputs, label ids are written FILE:ID, FILE being the input's file name, such as "
+            + sources.get(0).name() + ":ID)");
+      }
+      long unreadable = labelFindings.stream().filter(f -> f.code().equals("LABEL_UNREADABLE")).count();
+      err.printf(Locale.ROOT, "dedupe: trained from %,d labelled pairs (%,d matches, %,d non-matches); %,d skipped%n",
+          training.used(), training.matches(), training.nonMatches(), training.skipped() + unreadable);
+      engine = Deduplicator.withModel(cfg, training.model());
+    }
     DedupeResult result = several || linkOnly
         ? engine.link(sources, idColumn, linkOnly)
         : engine.dedupe(sources.get(0).records(), idColumn);
@@ -169,6 +210,127 @@ public final class DedupeCommand implements Callable<Integer> {
       }
     }
     return failOn.exitCode();
+  }
+
+  /**
+   * Reads a labels file; rows whose match value or ids cannot be read become LABEL_UNREADABLE
+   * findings. With several inputs, Splink's source_dataset_l/_r columns (when present) name the
+   * input, by file name or by file name without its extension.
+   */
+  private List<LabelledPair> readLabels(String path, boolean several, List<Finding> findings) throws Exception {
+    Map<String, String> sourceNames = new HashMap<>();
+    for (String input : inputs) {
+      String name = Path.of(input).getFileName().toString();
+      int dot = name.lastIndexOf('.');
+      sourceNames.put(name, name);
+      if (dot > 0) {
+        sourceNames.putIfAbsent(name.substring(0, dot), name);
+      }
+    }
+    List<LabelledPair> out = new ArrayList<>();
+    try (RecordReader in = InputOptions.open(path, "csv")) {
+      List<String> header = in.fields();
+      String idA;
+      String idB;
+      String matchColumn;
+      boolean score;
+      if (header.containsAll(List.of("id_a", "id_b", "match"))) {
+        idA = "id_a";
+        idB = "id_b";
+        matchColumn = "match";
+        score = false;
+      } else if (header.containsAll(List.of("unique_id_l", "unique_id_r", "clerical_match_score"))) {
+        idA = "unique_id_l";
+        idB = "unique_id_r";
+        matchColumn = "clerical_match_score";
+        score = true;
+      } else {
+        throw new UsageException(path + " has columns " + header
+            + "; --labels needs id_a,id_b,match or unique_id_l,unique_id_r,clerical_match_score");
+      }
+      boolean splinkSources = score && several && header.containsAll(List.of("source_dataset_l", "source_dataset_r"));
+      for (InputRecord r; (r = in.next()) != null; ) {
+        findings.addAll(r.findings());
+        Record rec = r.record();
+        String where = path + " line " + r.line();
+        String a = Values.asString(rec.get(idA));
+        String b = Values.asString(rec.get(idB));
+        String raw = Values.asString(rec.get(matchColumn));
+        if (a == null || a.isBlank() || b == null || b.isBlank()) {
+          String column = a == null || a.isBlank() ? idA : idB;
+          findings.add(Finding.warning("LABEL_UNREADABLE", column, null, where + ": no " + column + "; label skipped"));
+          continue;
+        }
+        Boolean match = score ? scoreMatch(raw) : parseMatch(raw);
+        if (match == null) {
+          findings.add(Finding.warning("LABEL_UNREADABLE", matchColumn, raw, where + ": " + matchColumn + " '" + raw
+              + "' is not " + (score ? "a number in [0, 1]" : "1/0, true/false, yes/no or match/non-match")
+              + "; label skipped"));
+          continue;
+        }
+        if (splinkSources) {
+          a = qualified(rec.get("source_dataset_l"), a, sourceNames);
+          b = qualified(rec.get("source_dataset_r"), b, sourceNames);
+        }
+        out.add(new LabelledPair(a, b, match));
+      }
+    }
+    return out;
+  }
+
+  private static String qualified(@Nullable Object dataset, String id, Map<String, String> sourceNames) {
+    String d = Values.asString(dataset);
+    if (d == null || d.isBlank()) {
+      return id;
+    }
+    return sourceNames.getOrDefault(d.strip(), d.strip()) + ":" + id.strip();
+  }
+
+  /** Parses 1/0, true/false, yes/no, match/non-match (any case), or null. */
+  static @Nullable Boolean parseMatch(@Nullable String raw) {
+    if (raw == null) {
+      return null;
+    }
+    switch (raw.strip().toLowerCase(Locale.ROOT)) {
+      case "1":
+      case "true":
+      case "yes":
+      case "match":
+        return Boolean.TRUE;
+      case "0":
+      case "false":
+      case "no":
+      case "non-match":
+      case "nonmatch":
+      case "non_match":
+        return Boolean.FALSE;
+      default:
+        try {
+          BigDecimal d = new BigDecimal(raw.strip());
+          if (d.compareTo(BigDecimal.ONE) == 0) {
+            return Boolean.TRUE;
+          }
+          return d.signum() == 0 ? Boolean.FALSE : null;
+        } catch (NumberFormatException e) {
+          return null;
+        }
+    }
+  }
+
+  /** Reads a clerical match score in [0, 1]: at least 0.5 is a match; otherwise null. */
+  static @Nullable Boolean scoreMatch(@Nullable String raw) {
+    if (raw == null) {
+      return null;
+    }
+    try {
+      double d = Double.parseDouble(raw.strip());
+      if (!(d >= 0 && d <= 1)) {
+        return null;
+      }
+      return d >= 0.5;
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static String describeFields(DedupeConfig cfg) {

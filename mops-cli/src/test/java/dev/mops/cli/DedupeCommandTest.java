@@ -74,4 +74,74 @@ class DedupeCommandTest {
     assertThat(link.code()).isEqualTo(2);
     assertThat(link.err()).contains("--link-only needs two inputs");
   }
+
+  @Test
+  void trainsFromALabelsFileAndReportsBadLabels(@TempDir Path dir) throws Exception {
+    Path in = dir.resolve("leads.csv");
+    Files.writeString(in, LEADS, StandardCharsets.UTF_8);
+    Path labels = dir.resolve("labels.csv");
+    Files.writeString(labels, String.join("\n",
+        "id_a,id_b,match",
+        "1,2,1", "3,12,yes", "4,5,0", "6,7,false", "8,9,non-match", "10,11,no", "2,12,0",
+        "1,99,1",          // unknown id
+        "5,5,0",           // a record with itself
+        "6,8,maybe",       // unreadable
+        ""), StandardCharsets.UTF_8);
+    Path clusters = dir.resolve("clusters.csv");
+    CliRun r = CliRun.mops("dedupe", "-i", in.toString(), "--id-column", "id", "--labels", labels.toString(),
+        "-o", clusters.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains(
+        "LABEL_UNKNOWN_ID: labelled pair (1, 99): no record has id '99'",
+        "LABEL_SAME_RECORD",
+        "LABEL_UNREADABLE", "'maybe'",
+        "trained from 7 labelled pairs (2 matches, 5 non-matches); 3 skipped");
+    // two matches are under the minimum: m falls back to the unlabelled estimate, and says so
+    assertThat(r.err()).contains("LABEL_TOO_FEW");
+    assertThat(Files.readAllLines(clusters)).contains("1,1", "2,1", "3,12", "12,12");
+    // label findings count for --fail-on like every other finding
+    CliRun failing = CliRun.mops("dedupe", "-i", in.toString(), "--id-column", "id", "--labels", labels.toString(),
+        "-o", clusters.toString(), "--fail-on", "warning");
+    assertThat(failing.code()).isEqualTo(1);
+  }
+
+  @Test
+  void readsSplinkLabelsAndRefusesABadHeader(@TempDir Path dir) throws Exception {
+    Path in = dir.resolve("leads.csv");
+    Files.writeString(in, LEADS, StandardCharsets.UTF_8);
+    Path labels = dir.resolve("labels.csv");
+    Files.writeString(labels, String.join("\n",
+        "unique_id_l,source_dataset_l,unique_id_r,source_dataset_r,clerical_match_score",
+        "1,leads,2,leads,0.9", "3,leads,12,leads,1.0", "4,leads,5,leads,0.0", "6,leads,7,leads,0.1",
+        "8,leads,9,leads,0", "10,leads,11,leads,0.2", "1,leads,12,leads,1.5",
+        ""), StandardCharsets.UTF_8);
+    CliRun r = CliRun.mops("dedupe", "-i", in.toString(), "--id-column", "id", "--labels", labels.toString(),
+        "-o", dir.resolve("c.csv").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("trained from 6 labelled pairs (2 matches, 4 non-matches); 1 skipped",
+        "LABEL_UNREADABLE", "'1.5' is not a number in [0, 1]");
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(bad, "left,right,label\n1,2,1\n", StandardCharsets.UTF_8);
+    CliRun refused = CliRun.mops("dedupe", "-i", in.toString(), "--id-column", "id", "--labels", bad.toString());
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err()).contains("--labels needs id_a,id_b,match or unique_id_l,unique_id_r,clerical_match_score");
+  }
+
+  @Test
+  void labelsAcrossSeveralInputsAreFileColonId(@TempDir Path dir) throws Exception {
+    Path a = dir.resolve("crm.csv");
+    Path b = dir.resolve("web.csv");
+    String[] lines = LEADS.split("\n");
+    Files.writeString(a, String.join("\n", lines[0], lines[1], lines[3], lines[4], lines[5], lines[6], lines[7]) + "\n");
+    Files.writeString(b, String.join("\n", lines[0], lines[2], lines[8], lines[9], lines[10], lines[11], lines[12]) + "\n");
+    Path labels = dir.resolve("labels.csv");
+    Files.writeString(labels, String.join("\n", "id_a,id_b,match",
+        "crm.csv:1,web.csv:2,1", "crm.csv:3,web.csv:12,1", "crm.csv:4,web.csv:8,0", "crm.csv:5,web.csv:9,0",
+        "crm.csv:6,web.csv:10,0", "1,2,1", ""));
+    CliRun r = CliRun.mops("dedupe", "-i", a.toString(), "-i", b.toString(), "--id-column", "id", "--link-only",
+        "--labels", labels.toString(), "-o", dir.resolve("c.csv").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("trained from 5 labelled pairs (2 matches, 3 non-matches); 1 skipped",
+        "no record has id '1'", "label ids are written FILE:ID");
+  }
 }
