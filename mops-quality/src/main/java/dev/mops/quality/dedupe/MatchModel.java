@@ -9,7 +9,8 @@ import java.util.Objects;
  * agreement level, the m and u probabilities and the weight {@code log2(m / u)}.
  *
  * <p>Produced by {@link Deduplicator} (m by EM over candidate pairs, u from random pairs, either
- * replaced by values fixed in config) and reused by {@link MatchIndex}.
+ * replaced by values fixed in config; or both from labelled pairs by {@link
+ * Deduplicator#trainFromLabels}) and reused by {@link MatchIndex}.
  *
  * <p>Thread safety: an immutable value, safe to share.
  *
