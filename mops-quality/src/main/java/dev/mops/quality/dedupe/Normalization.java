@@ -225,13 +225,18 @@ final class Normalization {
 
   /**
    * Returns the canonical form of a valid email ({@code J.Doe+news@googlemail.com} gives
-   * {@code jdoe@gmail.com}); an invalid one lower-cased, without {@code mailto:} and plus tag, or
+   * {@code jdoe@gmail.com}) without a plus tag on any domain; an invalid one lower-cased, without {@code mailto:} and plus tag, or
    * {@code null} when it has no {@code @} between a local part and a domain.
    */
   static @Nullable String email(String raw) {
     NormalizedEmail e = EMAILS.normalize(raw);
-    if (e.canonical() != null) {
-      return e.canonical();
+    String canonical = e.canonical();
+    if (canonical != null) {
+      // The shared normalizer drops plus tags only where the provider is known to ignore them;
+      // for matching, a tag on any domain (many company mail systems honour them) is dropped.
+      int plus = canonical.indexOf('+');
+      int at = canonical.lastIndexOf('@');
+      return plus > 0 && plus < at ? canonical.substring(0, plus) + canonical.substring(at) : canonical;
     }
     String s = lower(raw);
     if (s.startsWith("mailto:")) {

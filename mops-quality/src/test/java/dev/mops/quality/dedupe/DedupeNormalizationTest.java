@@ -35,6 +35,8 @@ class DedupeNormalizationTest {
     // Provider rules of the shared email normalizer: dots and plus tags where the provider ignores them.
     assertThat(Normalization.normalize(FieldKind.EMAIL, "Jane.Doe+crm@gmail.com")).isEqualTo("janedoe@gmail.com");
     assertThat(Normalization.normalize(FieldKind.EMAIL, "mailto:Jane.Doe@Acme.com")).isEqualTo("jane.doe@acme.com");
+    // Plus tags are dropped on every domain for matching; dots only where the provider ignores them.
+    assertThat(Normalization.normalize(FieldKind.EMAIL, "Jane.Doe+Q3@acme.com")).isEqualTo("jane.doe@acme.com");
     // An invalid address is kept comparable rather than dropped.
     assertThat(Normalization.normalize(FieldKind.EMAIL, "jane.doe+x@acme")).isEqualTo("jane.doe@acme");
     assertThat(Normalization.normalize(FieldKind.EMAIL, "no at sign")).isNull();
