@@ -1,5 +1,6 @@
 package dev.mops.benchmarks;
 
+import dev.mops.quality.dedupe.SyntheticLeads;
 import dev.mops.core.io.InputRecord;
 import dev.mops.core.io.RecordReader;
 import dev.mops.core.record.Record;
@@ -68,22 +69,13 @@ public final class BenchmarkData {
     return DedupeConfig.load(findUp("examples/dedupe/febrl.yaml"));
   }
 
-  /** Loads the synthetic-leads config shipped with the benchmarks. */
+  /** Loads the synthetic-leads config bundled with {@link SyntheticLeads}. */
   public static DedupeConfig leadsConfig() {
-    try (InputStream in = BenchmarkData.class.getResourceAsStream("leads.yaml")) {
-      if (in == null) {
-        throw new IllegalStateException("leads.yaml is missing from the benchmarks jar");
-      }
-      return DedupeConfig.parse("leads.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return SyntheticLeads.config();
   }
 
   /** Returns the truth of a synthetic data set keyed by record reference. */
-  public static Map<RecordRef, String> truth(DuplicateLeads.Dataset data) {
-    Map<RecordRef, String> t = new HashMap<>(data.entityOf().size() * 2);
-    data.entityOf().forEach((id, e) -> t.put(RecordRef.of(id), e));
-    return t;
+  public static Map<RecordRef, String> truth(SyntheticLeads.Dataset data) {
+    return data.truth();
   }
 }

@@ -1,5 +1,6 @@
 package dev.mops.benchmarks;
 
+import dev.mops.quality.dedupe.SyntheticLeads;
 import dev.mops.core.record.Record;
 import dev.mops.quality.dedupe.StringSimilarity;
 import java.util.List;
@@ -56,7 +57,7 @@ public class DedupeComparatorBenchmark {
 
   @Setup
   public void setup() {
-    List<Record> leads = DuplicateLeads.generate(4 * PAIRS, 11).records();
+    List<Record> leads = SyntheticLeads.generate(4 * PAIRS, 11).records();
     SplittableRandom rnd = new SplittableRandom(3);
     for (int i = 0; i < PAIRS; i++) {
       String field = i % 2 == 0 ? "last_name" : "email";

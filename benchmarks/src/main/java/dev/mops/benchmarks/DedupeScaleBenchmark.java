@@ -1,5 +1,6 @@
 package dev.mops.benchmarks;
 
+import dev.mops.quality.dedupe.SyntheticLeads;
 import dev.mops.quality.dedupe.DedupeConfig;
 import dev.mops.quality.dedupe.DedupeResult;
 import dev.mops.quality.dedupe.Deduplicator;
@@ -36,13 +37,13 @@ public class DedupeScaleBenchmark {
   @Param({"100000"})
   int records;
 
-  DuplicateLeads.Dataset data;
+  SyntheticLeads.Dataset data;
   DedupeConfig config;
   DedupeResult last;
 
   @Setup(Level.Trial)
   public void setup() {
-    data = DuplicateLeads.generate(records, 7);
+    data = SyntheticLeads.generate(records, 7);
     config = BenchmarkData.leadsConfig();
   }
 

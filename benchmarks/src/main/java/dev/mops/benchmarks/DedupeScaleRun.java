@@ -1,5 +1,6 @@
 package dev.mops.benchmarks;
 
+import dev.mops.quality.dedupe.SyntheticLeads;
 import dev.mops.quality.dedupe.DedupeResult;
 import dev.mops.quality.dedupe.Deduplicator;
 import dev.mops.quality.dedupe.PairwiseScore;
@@ -26,7 +27,7 @@ public final class DedupeScaleRun {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     long seed = args.length > 1 ? Long.parseLong(args[1]) : 7;
     long t0 = System.nanoTime();
-    DuplicateLeads.Dataset data = DuplicateLeads.generate(n, seed);
+    SyntheticLeads.Dataset data = SyntheticLeads.generate(n, seed);
     long t1 = System.nanoTime();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       pool.resetPeakUsage();

@@ -42,7 +42,8 @@ class CliTest {
     CliRun demo = mops("demo");
     assertThat(demo.code()).as(demo.err()).isZero();
     assertThat(demo.out()).contains("60 sample leads", "north_america_mid_market", "NOT_A_NUMBER in employees", "Why L-",
-        "Normalizers: 60 leads", "Campaign URLs: 12 landing pages", "Paid Search                3", "UNFILLED_MACRO");
+        "Normalizers: 60 leads", "Campaign URLs: 12 landing pages", "Paid Search                3", "UNFILLED_MACRO",
+        "Dedupe: 3,000 synthetic leads", "are one person:", "nickname");
   }
 
   @Test

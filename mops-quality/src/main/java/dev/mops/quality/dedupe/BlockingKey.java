@@ -65,7 +65,7 @@ public record BlockingKey(List<Part> parts) {
     VALUE,
     /** The Metaphone key of the value. */
     PHONETIC,
-    /** The formal given name of a nickname. */
+    /** The formal given name of a nickname (the first in alphabetical order when there are several). */
     NICKNAME,
     /** The first n characters. */
     PREFIX,

@@ -26,7 +26,11 @@ public enum ComparatorType {
   TOKEN_SET,
   /** Phonetic equality (Metaphone key), then optional Jaro-Winkler thresholds below it. */
   PHONETIC,
-  /** Nickname-aware given names: nickname of the same formal name, then Jaro-Winkler thresholds. */
+  /**
+   * Nickname-aware given names: names that may stand for the same formal name by the shared
+   * nickname table ({@code bob} and {@code robert}, {@code alex} and {@code sandy}), then
+   * Jaro-Winkler thresholds.
+   */
   NAME,
   /**
    * Dates: a level for one typo (one digit off, or day and month swapped), then one level per

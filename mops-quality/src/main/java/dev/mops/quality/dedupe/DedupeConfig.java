@@ -469,7 +469,7 @@ public record DedupeConfig(
     }
 
     private static FieldRule field(MapNode n) {
-      n.checkKeys(List.of("field", "kind", "comparator", "thresholds", "m", "u"));
+      n.checkKeys(List.of("field", "kind", "comparator", "thresholds", "m", "u", "region"));
       String name = n.string("field");
       String kindText = n.string("kind", "text");
       FieldKind kind = null;
@@ -491,8 +491,9 @@ public record DedupeConfig(
       List<Double> thresholds = numbers(n, "thresholds");
       List<Double> m = n.has("m") ? numbers(n, "m") : null;
       List<Double> u = n.has("u") ? numbers(n, "u") : null;
+      String region = n.has("region") ? n.string("region") : null;
       try {
-        return new FieldRule(name, kind, comparator, thresholds, m, u);
+        return new FieldRule(name, kind, comparator, thresholds, m, u, region);
       } catch (IllegalArgumentException e) {
         throw n.error(e.getMessage());
       }

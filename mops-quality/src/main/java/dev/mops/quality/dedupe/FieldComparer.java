@@ -60,7 +60,7 @@ final class FieldComparer {
     PreparedRecord p = new PreparedRecord(ref, record, rules.length);
     for (int f = 0; f < rules.length; f++) {
       FieldRule rule = rules[f];
-      String v = Normalization.normalize(rule.kind(), record.get(rule.field()));
+      String v = Normalization.normalize(rule.kind(), record.get(rule.field()), rule.phoneRegion());
       if (v != null && junk != null && rule.kind().identifying()
           && (Normalization.knownJunk(rule.kind(), v) || junk.contains(f + "\u0000" + v))) {
         v = null;
@@ -83,7 +83,7 @@ final class FieldComparer {
         p.derived[f] = Phonetic.key(v);
         break;
       case NAME:
-        p.derived[f] = Nicknames.formal(v);
+        p.derived[f] = Nicknames.formalSet(v);
         break;
       case DATE:
         p.number[f] = epochDay(v);
@@ -143,7 +143,8 @@ final class FieldComparer {
       }
       case NAME: {
         String dx = a.derived[f];
-        if (dx != null && dx.equals(b.derived[f])) {
+        String dy = b.derived[f];
+        if (dx != null && dy != null && Nicknames.compatible(dx, dy)) {
           return k + 1;
         }
         return k == 0 ? 0 : similarityLevel(t, Similarity.jaroWinkler(x, y));
@@ -250,7 +251,7 @@ final class FieldComparer {
         out = rules[f].comparator() == ComparatorType.PHONETIC ? r.derived[f] : Phonetic.key(v);
         break;
       case NICKNAME:
-        out = rules[f].comparator() == ComparatorType.NAME ? r.derived[f] : Nicknames.formal(v);
+        out = Nicknames.first(rules[f].comparator() == ComparatorType.NAME ? r.derived[f] : Nicknames.formalSet(v));
         break;
       case PREFIX:
         out = v.length() <= part.length() ? v : v.substring(0, part.length());

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  *     estimate them
  * @param u fixed probabilities of each level among non-matches, lowest level first, or null to
  *     estimate them from random pairs
+ * @param region for a {@link FieldKind#PHONE} field, the ISO 3166-1 alpha-2 region national
+ *     numbers are read in (upper case; default {@code US}); {@code null} for other kinds
  */
 public record FieldRule(
     String field,
@@ -31,16 +33,28 @@ public record FieldRule(
     ComparatorType comparator,
     List<Double> thresholds,
     @Nullable List<Double> m,
-    @Nullable List<Double> u) {
+    @Nullable List<Double> u,
+    @Nullable String region) {
 
   /** Most thresholds one field may have, so that a field has at most 15 levels. */
   public static final int MAX_THRESHOLDS = 12;
 
-  /** Validates the rule: thresholds in order and in range, m and u of the right size. */
+  /** Validates the rule: thresholds in order and in range, m and u of the right size, region known. */
   public FieldRule {
     Objects.requireNonNull(field, "field");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(comparator, "comparator");
+    if (region != null && kind != FieldKind.PHONE) {
+      throw new IllegalArgumentException("field '" + field + "': only a phone field takes a region");
+    }
+    if (kind == FieldKind.PHONE) {
+      String r = region == null ? Normalization.DEFAULT_PHONE_REGION : region.strip().toUpperCase(Locale.ROOT);
+      if (!Normalization.knownPhoneRegion(r)) {
+        throw new IllegalArgumentException("field '" + field + "': unknown phone region '" + region
+            + "', expected an ISO 3166-1 alpha-2 code such as US, GB or AU");
+      }
+      region = r;
+    }
     thresholds = List.copyOf(thresholds);
     if (field.isBlank()) {
       throw new IllegalArgumentException("field name must not be blank");
@@ -100,6 +114,22 @@ public record FieldRule(
       }
     }
     return List.copyOf(p);
+  }
+
+  /** Returns a rule with the default phone region (for a phone field). */
+  public FieldRule(String field, FieldKind kind, ComparatorType comparator, List<Double> thresholds,
+      @Nullable List<Double> m, @Nullable List<Double> u) {
+    this(field, kind, comparator, thresholds, m, u, null);
+  }
+
+  /** Returns this rule reading national phone numbers in {@code region}. */
+  public FieldRule withRegion(String region) {
+    return new FieldRule(field, kind, comparator, thresholds, m, u, Objects.requireNonNull(region, "region"));
+  }
+
+  /** Returns the region national phone numbers are read in ({@code US} unless set). */
+  String phoneRegion() {
+    return region == null ? Normalization.DEFAULT_PHONE_REGION : region;
   }
 
   /** Returns a rule with estimated m and u. */

@@ -1,21 +1,34 @@
 package dev.mops.quality.dedupe;
 
+import dev.mops.core.normalize.CompanyNameNormalizer;
+import dev.mops.core.normalize.DomainNormalizer;
+import dev.mops.core.normalize.EmailNormalizer;
+import dev.mops.core.normalize.NormalizedDomain;
+import dev.mops.core.normalize.NormalizedEmail;
+import dev.mops.core.normalize.PhoneNormalizer;
+import dev.mops.core.record.Values;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import dev.mops.core.record.Values;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Normalization of field values before comparison, by {@link FieldKind}.
  *
- * <p>These are small matching-oriented normalizers. When the shared normalizers of
- * {@code dev.mops.core.normalize} (email, phone E.164, names and nicknames, company names) reach
- * main, EMAIL, PHONE, FIRST_NAME and COMPANY should delegate to them.
+ * <p>Emails, phones, domains and company names go through the shared normalizers of
+ * {@code dev.mops.core.normalize}, so that dedupe matches on the same keys the rest of mops
+ * writes: the canonical email ({@link NormalizedEmail#canonical()}), the E.164 phone number, the
+ * registrable domain of the public suffix list, the company name key without legal forms. Values
+ * those normalizers reject are not dropped: a matching-oriented fallback keeps them comparable (an
+ * invalid email lower-cased with its plus tag removed, an invalid phone as its digits), because a
+ * duplicate with a typo is still a duplicate. Given names go through {@link Nicknames}, which
+ * reads the shared nickname table.
  *
- * <p>Thread safety: stateless.
+ * <p>Thread safety: stateless; the shared normalizers it holds are thread-safe.
  */
 final class Normalization {
 
@@ -31,9 +44,21 @@ final class Normalization {
   private static final Set<String> JUNK_EMAIL_DOMAINS =
       Set.of("example.com", "example.org", "test.com", "domain.com", "nomail.com", "none.com");
 
-  private static final Set<String> COMPANY_SUFFIXES =
-      Set.of("inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co", "company",
-          "plc", "gmbh", "ag", "sa", "bv", "pty", "the", "srl", "sarl", "oy", "ab", "nv", "lp", "llp");
+  /** The region national phone numbers are read in when a field names none. */
+  static final String DEFAULT_PHONE_REGION = "US";
+
+  /** Regions of the North American Numbering Plan (country code 1). */
+  private static final Set<String> NANP =
+      Set.of("US", "CA", "AG", "AI", "AS", "BB", "BM", "BS", "DM", "DO", "GD", "GU", "JM", "KN", "KY",
+          "LC", "MP", "MS", "PR", "SX", "TC", "TT", "VC", "VG", "VI");
+
+  private static final EmailNormalizer EMAILS = EmailNormalizer.builder().build();
+
+  private static final DomainNormalizer DOMAINS = DomainNormalizer.builder().build();
+
+  private static final CompanyNameNormalizer COMPANIES = CompanyNameNormalizer.builder().build();
+
+  private static final Map<String, PhoneNormalizer> PHONES = new ConcurrentHashMap<>();
 
   private static final Map<String, String> ADDRESS_WORDS =
       Map.ofEntries(
@@ -44,9 +69,6 @@ final class Normalization {
           Map.entry("highway", "hwy"), Map.entry("parade", "pde"), Map.entry("square", "sq"),
           Map.entry("suite", "ste"), Map.entry("apartment", "apt"), Map.entry("north", "n"),
           Map.entry("south", "s"), Map.entry("east", "e"), Map.entry("west", "w"));
-
-  private static final Set<String> SECOND_LEVEL =
-      Set.of("co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "gv");
 
   private Normalization() {}
 
@@ -60,6 +82,14 @@ final class Normalization {
    * value".
    */
   static @Nullable String normalize(FieldKind kind, @Nullable Object value) {
+    return normalize(kind, value, DEFAULT_PHONE_REGION);
+  }
+
+  /**
+   * Returns the normalized value as {@link #normalize(FieldKind, Object)} does, reading national
+   * phone numbers in {@code phoneRegion} (an ISO 3166-1 alpha-2 code).
+   */
+  static @Nullable String normalize(FieldKind kind, @Nullable Object value, String phoneRegion) {
     if (value == null) {
       return null;
     }
@@ -80,7 +110,7 @@ final class Normalization {
         out = email(raw);
         break;
       case PHONE:
-        out = phone(raw);
+        out = phone(raw, phoneRegion);
         break;
       case DATE:
         out = date(raw);
@@ -120,16 +150,23 @@ final class Normalization {
         String domain = normalized.substring(at + 1);
         return JUNK_EMAIL_LOCALS.contains(local) || JUNK_EMAIL_DOMAINS.contains(domain);
       }
-      case PHONE:
-      case IDENTIFIER: {
-        if (normalized.length() >= 4 && allSame(normalized)) {
-          return true;
-        }
-        return "1234567890".contains(normalized) && normalized.length() >= 6;
+      case PHONE: {
+        String digits = normalized.startsWith("+") ? normalized.substring(1) : normalized;
+        String national = digits.length() > 10 ? digits.substring(digits.length() - 10) : digits;
+        return junkDigits(digits) || junkDigits(national);
       }
+      case IDENTIFIER:
+        return junkDigits(normalized);
       default:
         return false;
     }
+  }
+
+  private static boolean junkDigits(String s) {
+    if (s.length() >= 4 && allSame(s)) {
+      return true;
+    }
+    return "1234567890".contains(s) && s.length() >= 6;
   }
 
   private static boolean allSame(String s) {
@@ -186,7 +223,21 @@ final class Normalization {
     return fold(raw).replace(" ", "");
   }
 
+  /**
+   * Returns the canonical form of a valid email ({@code J.Doe+news@googlemail.com} gives
+   * {@code jdoe@gmail.com}) without a plus tag on any domain; an invalid one lower-cased, without {@code mailto:} and plus tag, or
+   * {@code null} when it has no {@code @} between a local part and a domain.
+   */
   static @Nullable String email(String raw) {
+    NormalizedEmail e = EMAILS.normalize(raw);
+    String canonical = e.canonical();
+    if (canonical != null) {
+      // The shared normalizer drops plus tags only where the provider is known to ignore them;
+      // for matching, a tag on any domain (many company mail systems honour them) is dropped.
+      int plus = canonical.indexOf('+');
+      int at = canonical.lastIndexOf('@');
+      return plus > 0 && plus < at ? canonical.substring(0, plus) + canonical.substring(at) : canonical;
+    }
     String s = lower(raw);
     if (s.startsWith("mailto:")) {
       s = s.substring(7);
@@ -201,22 +252,26 @@ final class Normalization {
     if (plus > 0) {
       local = local.substring(0, plus);
     }
-    if (domain.equals("googlemail.com")) {
-      domain = "gmail.com";
-    }
-    if (domain.equals("gmail.com")) {
-      local = local.replace(".", "");
-    }
     return local.strip() + "@" + domain;
   }
 
-  static @Nullable String phone(String raw) {
+  /**
+   * Returns a phone number in E.164 ({@code +14155550123}) when it is valid in {@code region} (or
+   * carries its own country code), else its digits (an international {@code 00} prefix read as {@code +} and dropped), or
+   * {@code null} when fewer than 7 digits remain. An extension ({@code x204}, {@code ;ext=204}) is
+   * dropped. Ten-digit numbers of the North American plan in a NANP region take a fast path that
+   * needs no parsing; the others go through the shared {@link PhoneNormalizer} (libphonenumber).
+   */
+  static @Nullable String phone(String raw, String region) {
     StringBuilder d = new StringBuilder(raw.length());
+    boolean plus = false;
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
       if (c >= '0' && c <= '9') {
         d.append(c);
-      } else if (c == 'x' || c == 'X' || c == ';' || c == ',') {
+      } else if (c == '+' && d.length() == 0) {
+        plus = true;
+      } else if (d.length() > 0 && (c == 'x' || c == 'X' || c == ';' || c == ',' || c == 'e' || c == 'E')) {
         break;
       }
     }
@@ -224,13 +279,40 @@ final class Normalization {
     if (s.length() >= 4 && allSame(s)) {
       return s;
     }
-    if (s.startsWith("00")) {
+    if (!plus && s.startsWith("00")) {
       s = s.substring(2);
+      plus = true;
     }
     if (s.length() < 7) {
       return null;
     }
-    return s.length() > 10 ? s.substring(s.length() - 10) : s;
+    if (NANP.contains(region)) {
+      if (!plus && s.length() == 10 && nanp(s, 0)) {
+        return "+1" + s;
+      }
+      if (s.length() == 11 && s.charAt(0) == '1' && nanp(s, 1)) {
+        return "+" + s;
+      }
+    }
+    String e164 = phones(region).normalize(plus ? "+" + s : raw).e164();
+    return e164 != null ? e164 : s;
+  }
+
+  /** Whether ten digits from {@code from} have the NANP shape NXX-NXX-XXXX. */
+  private static boolean nanp(String s, int from) {
+    char area = s.charAt(from);
+    char exchange = s.charAt(from + 3);
+    return area >= '2' && area <= '9' && exchange >= '2' && exchange <= '9';
+  }
+
+  private static PhoneNormalizer phones(String region) {
+    return PHONES.computeIfAbsent(region,
+        r -> PhoneNormalizer.builder().defaultRegion(r).cacheSize(0).build());
+  }
+
+  /** Returns whether {@code region} is a phone region libphonenumber knows. */
+  static boolean knownPhoneRegion(String region) {
+    return PhoneNormalizer.supportedRegions().contains(region.toUpperCase(Locale.ROOT));
   }
 
   static @Nullable String date(String raw) {
@@ -312,18 +394,10 @@ final class Normalization {
     }
   }
 
+  /** Returns the company name key: folded, without "the", legal forms and punctuation. */
   static String company(String raw) {
-    String f = fold(raw.replace("&", " and "));
-    StringBuilder out = new StringBuilder(f.length());
-    for (String t : f.split(" ")) {
-      if (!t.isEmpty() && !COMPANY_SUFFIXES.contains(t)) {
-        if (out.length() > 0) {
-          out.append(' ');
-        }
-        out.append(t);
-      }
-    }
-    return out.length() == 0 ? f : out.toString();
+    String key = COMPANIES.normalize(raw).key();
+    return key.isEmpty() ? fold(raw) : key;
   }
 
   static String address(String raw) {
@@ -341,44 +415,25 @@ final class Normalization {
     return out.toString();
   }
 
+  /**
+   * Returns the registrable domain by the public suffix list ({@code www.shop.acme.co.uk} and
+   * {@code jane@acme.co.uk} give {@code acme.co.uk}), or the host when it has none (an IP
+   * address, an unknown suffix), or {@code null}.
+   */
   static @Nullable String domain(String raw) {
-    String s = lower(raw.strip());
+    String s = raw.strip();
     int at = s.lastIndexOf('@');
     if (at >= 0) {
       s = s.substring(at + 1);
     }
-    int scheme = s.indexOf("://");
-    if (scheme >= 0) {
-      s = s.substring(scheme + 3);
+    NormalizedDomain d = DOMAINS.normalize(s);
+    if (d.registrableDomain() != null) {
+      return d.registrableDomain();
     }
-    int end = s.length();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '/' || c == ':' || c == '?' || c == '#') {
-        end = i;
-        break;
-      }
+    if (d.host() != null) {
+      return d.host();
     }
-    s = s.substring(0, end);
-    while (s.endsWith(".")) {
-      s = s.substring(0, s.length() - 1);
-    }
-    String[] labels = s.split("\\.");
-    if (labels.length < 2) {
-      return s.isEmpty() ? null : s;
-    }
-    int n = labels.length;
-    int keep = 2;
-    if (n >= 3 && labels[n - 1].length() == 2 && SECOND_LEVEL.contains(labels[n - 2])) {
-      keep = 3;
-    }
-    StringBuilder out = new StringBuilder();
-    for (int i = n - keep; i < n; i++) {
-      if (out.length() > 0) {
-        out.append('.');
-      }
-      out.append(labels[i]);
-    }
-    return out.toString();
+    String f = lower(s);
+    return f.isEmpty() ? null : f;
   }
 }

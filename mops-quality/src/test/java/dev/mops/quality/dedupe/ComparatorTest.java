@@ -44,7 +44,9 @@ class ComparatorTest {
   @Test
   void normalizers() {
     assertThat(Normalization.normalize(FieldKind.EMAIL, " John.Doe+news@GoogleMail.com ")).isEqualTo("johndoe@gmail.com");
-    assertThat(Normalization.normalize(FieldKind.PHONE, "+44 (20) 7946-0958")).isEqualTo(Normalization.normalize(FieldKind.PHONE, "020 7946 0958"));
+    assertThat(Normalization.normalize(FieldKind.PHONE, "+44 (20) 7946-0958", "GB"))
+        .isEqualTo(Normalization.normalize(FieldKind.PHONE, "020 7946 0958", "GB"))
+        .isEqualTo("+442079460958");
     assertThat(Normalization.normalize(FieldKind.DATE, "24/06/1971")).isEqualTo("19710624");
     assertThat(Normalization.normalize(FieldKind.DATE, "1971-06-24")).isEqualTo("19710624");
     assertThat(Normalization.normalize(FieldKind.COMPANY, "Acme, Inc.")).isEqualTo("acme");

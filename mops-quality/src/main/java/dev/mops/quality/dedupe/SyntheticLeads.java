@@ -1,7 +1,11 @@
-package dev.mops.benchmarks;
+package dev.mops.quality.dedupe;
 
 import dev.mops.core.record.Record;
 import dev.mops.core.record.Records;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -22,9 +26,12 @@ import java.util.SplittableRandom;
  * is {@link Dataset#entityOf()} (record id to entity id). Output depends only on the count and the
  * seed.
  *
+ * <p>{@code mops demo} deduplicates a few thousand of them, the dedupe tests assert accuracy on
+ * them, and the benchmarks deduplicate a million.
+ *
  * <p>Thread safety: stateless; each call uses its own random generator.
  */
-public final class DuplicateLeads {
+public final class SyntheticLeads {
 
   /** The columns of a generated lead. */
   public static final List<String> COLUMNS =
@@ -90,25 +97,63 @@ public final class DuplicateLeads {
 
   private static final String[] FREE_MAIL = {"gmail.com", "yahoo.com", "outlook.com", "hotmail.com"};
 
-  private DuplicateLeads() {}
+  /** Most records one call generates. */
+  public static final int MAX_COUNT = 10_000_000;
+
+  /** Name of the bundled dedupe config for these leads, a resource of this package. */
+  static final String CONFIG_RESOURCE = "synthetic-leads.yaml";
+
+  private SyntheticLeads() {}
+
+  /**
+   * Returns the bundled dedupe config for these leads ({@code synthetic-leads.yaml}: nickname-aware
+   * first names, phonetic surnames, emails, E.164 phones, company keys, six blocking passes,
+   * {@code prior: all_pairs}), which suits B2B lead exports shaped like them.
+   */
+  public static DedupeConfig config() {
+    try (InputStream in = SyntheticLeads.class.getResourceAsStream(CONFIG_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("bundled " + CONFIG_RESOURCE + " is missing from the jar");
+      }
+      return DedupeConfig.parse(CONFIG_RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read bundled " + CONFIG_RESOURCE, e);
+    }
+  }
 
   /**
    * A generated data set: the records, in shuffled order, and the entity of each record id.
    *
+   * <p>Thread safety: an immutable value, safe to share.
+   *
    * @param records the leads
    * @param entityOf record id to entity id
    */
-  public record Dataset(List<Record> records, Map<String, String> entityOf) {}
+  public record Dataset(List<Record> records, Map<String, String> entityOf) {
+
+    /** Copies the lists. */
+    public Dataset {
+      records = List.copyOf(records);
+      entityOf = Map.copyOf(entityOf);
+    }
+
+    /** Returns the truth keyed by record reference, as {@link PairwiseScore#of} and {@link DedupeResult#blockingRecall} take it. */
+    public Map<RecordRef, String> truth() {
+      Map<RecordRef, String> t = new HashMap<>(entityOf.size() * 2);
+      entityOf.forEach((id, e) -> t.put(RecordRef.of(id), e));
+      return t;
+    }
+  }
 
   /**
    * Generates {@code count} leads; about a third of the entities have one to three duplicates.
    *
-   * @param count how many records, at least 1
+   * @param count how many records, 1 to {@link #MAX_COUNT}
    * @param seed the random seed
    */
   public static Dataset generate(int count, long seed) {
-    if (count < 1) {
-      throw new IllegalArgumentException("count " + count + " must be at least 1");
+    if (count < 1 || count > MAX_COUNT) {
+      throw new IllegalArgumentException("count " + count + " must be between 1 and " + MAX_COUNT);
     }
     SplittableRandom rnd = new SplittableRandom(seed);
     List<Map<String, Object>> rows = new ArrayList<>(count);
