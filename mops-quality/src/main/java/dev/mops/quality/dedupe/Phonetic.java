@@ -38,9 +38,10 @@ package dev.mops.quality.dedupe;
  *   <li>G before {@code IER}: the original codes it J only when {@code IER} ends the word (French
  *       {@code -gier}), commons-codec wherever {@code IER} follows ({@code angiero}: here
  *       {@code ANJR}/{@code ANKR}, commons-codec {@code ANJR}/{@code ANJR});
- *   <li>a final J that is not otherwise coded (after a consonant): the original codes J in the
- *       primary code and nothing in the alternate; commons-codec puts a space in the alternate
- *       ({@code raj}: here {@code RJ}/{@code R}, commons-codec {@code RJ}/{@code "R "}).
+ *   <li>a final J that is not the first letter (nor in {@code jose} or after {@code san}): the
+ *       original codes J in the primary code and nothing in the alternate; commons-codec puts a
+ *       space in the alternate ({@code raj}: here {@code RJ}/{@code R}, commons-codec
+ *       {@code RJ}/{@code "R "}); 9 of the 3,406 names in {@code shared/data}.
  * </ul>
  *
  * <p>Thread safety: stateless; safe to call from any thread.
