@@ -276,6 +276,26 @@ class DoubleMetaphoneTest {
     assertThat(deviation(name, Phonetic.encode(name, 4), oracle(name, 4))).isNotNull();
   }
 
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void anyTextGivesCodesOfCodeLettersOnly(long seed) {
+    System.out.println("seed " + seed);
+    SplittableRandom rnd = new SplittableRandom(seed);
+    Pattern codeLetters = Pattern.compile("[AFHJKLMNPRSTX0]*");
+    for (int k = 0; k < 20_000; k++) {
+      int len = rnd.nextInt(20);
+      StringBuilder b = new StringBuilder(len);
+      for (int i = 0; i < len; i++) {
+        b.append(rnd.nextInt(4) == 0 ? (char) rnd.nextInt(0x10000) : "aZ çÑ-'w".charAt(rnd.nextInt(8)));
+      }
+      int maxLength = 1 + rnd.nextInt(8);
+      PhoneticCodes c = StringSimilarity.doubleMetaphone(b.toString(), maxLength);
+      assertThat(c.primary()).matches(codeLetters).hasSizeLessThanOrEqualTo(maxLength);
+      assertThat(c.alternate()).matches(codeLetters).hasSizeLessThanOrEqualTo(maxLength);
+      assertThat(Phonetic.primaryOf(Phonetic.codes(b.toString(), maxLength))).isEqualTo(c.primary());
+    }
+  }
+
   @Test
   void inputIsCleanedAndLengthIsConfigurable() {
     assertThat(Phonetic.encode("SMITH", 4)).isEqualTo(Phonetic.encode("smith", 4));
