@@ -145,8 +145,10 @@ final class Phonetic {
   }
 
   /**
-   * The state of one encoding: the cleaned word, the position rules read around, and the two codes
-   * being built.
+   * The state of one encoding: the cleaned word, the facts about it the rules read, and the two
+   * codes being built.
+   *
+   * <p>Thread safety: mutable; confined to the one call that made it.
    */
   private static final class Encoder {
     private final char[] w;
