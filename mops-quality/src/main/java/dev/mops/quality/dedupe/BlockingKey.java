@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * pass.
  *
  * <p>Parts are written {@code field} or {@code function(field)} or {@code function(field, n)}:
- * {@code value}, {@code phonetic} (Metaphone key), {@code nickname} (formal given name),
+ * {@code value}, {@code phonetic} (primary Double Metaphone code), {@code nickname} (formal given name),
  * {@code prefix(f, n)}, {@code suffix(f, n)}, {@code year} (of a date), {@code first_token},
  * {@code last_token}, {@code sorted_tokens}.
  *
@@ -63,7 +63,10 @@ public record BlockingKey(List<Part> parts) {
   public enum Function {
     /** The normalized value. */
     VALUE,
-    /** The Metaphone key of the value. */
+    /**
+     * The primary Double Metaphone code of the value (4 characters at most); one key per record,
+     * the alternate code is not a key.
+     */
     PHONETIC,
     /** The formal given name of a nickname (the first in alphabetical order when there are several). */
     NICKNAME,

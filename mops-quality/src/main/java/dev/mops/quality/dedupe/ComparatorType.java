@@ -24,7 +24,12 @@ public enum ComparatorType {
   QGRAM,
   /** Token-set similarity, word order ignored, for company names and addresses: like Jaro-Winkler. */
   TOKEN_SET,
-  /** Phonetic equality (Metaphone key), then optional Jaro-Winkler thresholds below it. */
+  /**
+   * Phonetic equality, then optional Jaro-Winkler thresholds below it. The level {@code same sound}
+   * holds when the values' Double Metaphone codes (primary and alternate, 4 characters at most)
+   * share a non-empty code: primary and primary (Philips' strongest match), primary and alternate
+   * either way, or alternate and alternate. It is one level whichever codes agree.
+   */
   PHONETIC,
   /**
    * Nickname-aware given names: names that may stand for the same formal name by the shared

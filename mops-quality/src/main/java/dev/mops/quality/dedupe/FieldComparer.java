@@ -80,7 +80,7 @@ final class FieldComparer {
     }
     switch (rule.comparator()) {
       case PHONETIC:
-        p.derived[f] = Phonetic.key(v);
+        p.derived[f] = Phonetic.codes(v, Phonetic.DEDUPE_MAX_LENGTH);
         break;
       case NAME:
         p.derived[f] = Nicknames.formalSet(v);
@@ -136,7 +136,8 @@ final class FieldComparer {
         return similarityLevel(t, Similarity.tokenSet(x, y));
       case PHONETIC: {
         String dx = a.derived[f];
-        if (dx != null && !dx.isEmpty() && dx.equals(b.derived[f])) {
+        String dy = b.derived[f];
+        if (dx != null && dy != null && Phonetic.sameSound(dx, dy)) {
           return k + 1;
         }
         return k == 0 ? 0 : similarityLevel(t, Similarity.jaroWinkler(x, y));
@@ -247,9 +248,13 @@ final class FieldComparer {
     }
     String out;
     switch (part.function()) {
-      case PHONETIC:
-        out = rules[f].comparator() == ComparatorType.PHONETIC ? r.derived[f] : Phonetic.key(v);
+      case PHONETIC: {
+        String codes = r.derived[f];
+        out = rules[f].comparator() == ComparatorType.PHONETIC && codes != null
+            ? Phonetic.primaryOf(codes)
+            : Phonetic.primary(v, Phonetic.DEDUPE_MAX_LENGTH);
         break;
+      }
       case NICKNAME:
         out = Nicknames.first(rules[f].comparator() == ComparatorType.NAME ? r.derived[f] : Nicknames.formalSet(v));
         break;

@@ -3,7 +3,7 @@ package dev.mops.quality.dedupe;
 /**
  * The string comparators dedupe uses, for callers who want the raw scores: Jaro-Winkler,
  * Levenshtein and Damerau-Levenshtein distances, bigram and token-set similarity, and the
- * Metaphone phonetic key.
+ * Double Metaphone phonetic codes.
  *
  * <p>Inputs are compared as given (UTF-16 code units); dedupe normalizes values before calling
  * these. Strings longer than {@link #MAX_LENGTH} are cut to that length, bounding the quadratic
@@ -55,8 +55,34 @@ public final class StringSimilarity {
     return Similarity.tokenSet(cut(a), cut(b));
   }
 
-  /** Returns the Metaphone key of lower-case ASCII text (other characters are skipped). */
+  /**
+   * Returns the Double Metaphone codes (Lawrence Philips, 2000) of a name, primary and alternate,
+   * each at most 4 characters long as in the original.
+   *
+   * <p>Letters {@code a-z} (either case), {@code ç} and {@code ñ} are coded; runs of spaces
+   * separate words, which some rules read ({@code "san jose"}, {@code "van ..."}); other
+   * characters, accented letters included, are skipped, so fold accents first. Dedupe codes its
+   * normalized values, which have no accents, no upper case and no punctuation.
+   */
+  public static PhoneticCodes doubleMetaphone(String text) {
+    return Phonetic.encode(cut(text), Phonetic.DEFAULT_MAX_LENGTH);
+  }
+
+  /**
+   * Returns the Double Metaphone codes of a name as {@link #doubleMetaphone(String)}, each at most
+   * {@code maxLength} characters long.
+   *
+   * @throws IllegalArgumentException if {@code maxLength} is less than 1
+   */
+  public static PhoneticCodes doubleMetaphone(String text, int maxLength) {
+    return Phonetic.encode(cut(text), maxLength);
+  }
+
+  /**
+   * Returns the primary Double Metaphone code of a name (see {@link #doubleMetaphone(String)}): the
+   * key of dedupe's {@code phonetic(field)} blocking function.
+   */
   public static String phoneticKey(String text) {
-    return Phonetic.key(cut(text));
+    return Phonetic.primary(cut(text), Phonetic.DEDUPE_MAX_LENGTH);
   }
 }

@@ -35,10 +35,10 @@ class ComparatorTest {
 
   @Test
   void phoneticKeys() {
-    assertThat(Phonetic.key("smith")).isEqualTo(Phonetic.key("smyth"));
-    assertThat(Phonetic.key("catherine")).isEqualTo(Phonetic.key("kathryn"));
-    assertThat(Phonetic.key("philips")).startsWith("F");
-    assertThat(Phonetic.key("")).isEmpty();
+    assertThat(Phonetic.primary("smith", 4)).isEqualTo(Phonetic.primary("smyth", 4));
+    assertThat(Phonetic.primary("catherine", 4)).isEqualTo(Phonetic.primary("kathryn", 4));
+    assertThat(Phonetic.primary("philips", 4)).startsWith("F");
+    assertThat(Phonetic.primary("", 4)).isEmpty();
   }
 
   @Test
