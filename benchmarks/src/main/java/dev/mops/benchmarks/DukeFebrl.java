@@ -85,12 +85,7 @@ public final class DukeFebrl {
   public static Map<RecordRef, String> dedupe(List<no.priv.garshol.duke.Record> records, Config config,
       @Nullable Integer maxSearchHits) {
     try {
-      Path xml = Files.createTempFile("duke-febrl", ".xml");
-      try (InputStream in = DukeFebrl.class.getResourceAsStream(config.resource())) {
-        Files.copy(java.util.Objects.requireNonNull(in, config.resource()), xml, StandardCopyOption.REPLACE_EXISTING);
-      }
-      Configuration duke = ConfigLoader.load(xml.toString());
-      Files.deleteIfExists(xml);
+      Configuration duke = load(config);
       Database db = duke.getDatabase(true);
       if (maxSearchHits != null && db instanceof LuceneDatabase) {
         ((LuceneDatabase) db).setMaxSearchHits(maxSearchHits);
@@ -118,7 +113,20 @@ public final class DukeFebrl {
     }
   }
 
-  private static String find(Map<String, String> parent, String x) {
+  /** Loads one of the two configs (Duke's loader reads files, so the resource goes through a temporary file). */
+  static Configuration load(Config config) throws IOException, org.xml.sax.SAXException {
+    Path xml = Files.createTempFile("duke-febrl", ".xml");
+    try {
+      try (InputStream in = DukeFebrl.class.getResourceAsStream(config.resource())) {
+        Files.copy(java.util.Objects.requireNonNull(in, config.resource()), xml, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return ConfigLoader.load(xml.toString());
+    } finally {
+      Files.deleteIfExists(xml);
+    }
+  }
+
+  static String find(Map<String, String> parent, String x) {
     String p = parent.getOrDefault(x, x);
     while (!p.equals(x)) {
       String g = parent.getOrDefault(p, p);
@@ -129,7 +137,7 @@ public final class DukeFebrl {
     return x;
   }
 
-  private static void union(Map<String, String> parent, String a, String b) {
+  static void union(Map<String, String> parent, String a, String b) {
     String ra = find(parent, a);
     String rb = find(parent, b);
     if (!ra.equals(rb)) {
