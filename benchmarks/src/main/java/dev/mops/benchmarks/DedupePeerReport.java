@@ -7,6 +7,9 @@ import dev.mops.quality.dedupe.Deduplicator;
 import dev.mops.quality.dedupe.PairwiseScore;
 import dev.mops.quality.dedupe.RecordRef;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +18,11 @@ import java.util.function.Supplier;
 
 /**
  * Prints accuracy and time of mops and Duke 1.2 side by side on the FEBRL files: pairwise
- * precision, recall and F1, and the median wall time of several runs after warm-up. Usage:
- * {@code java -Xmx2g -cp benchmarks.jar dev.mops.benchmarks.DedupePeerReport [runs]}.
+ * precision, recall and F1, and the median wall time of several runs after one warm-up run. Duke
+ * runs with its untuned config ({@code duke-febrl.xml}) and with the hand-tuned one ({@code
+ * duke-febrl-tuned.xml}); a Duke time is the whole run (config, Lucene index, candidate search,
+ * scoring), as a mops time is the whole dedupe. Usage, from the repository root: {@code java
+ * -Xmx2g -cp benchmarks/target/benchmarks.jar dev.mops.benchmarks.DedupePeerReport [runs]}.
  *
  * <p>Thread safety: a program; not for concurrent use.
  */
@@ -28,7 +34,10 @@ public final class DedupePeerReport {
   public static void main(String[] args) {
     PrintStream out = System.out;
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-    out.printf(Locale.ROOT, "%-10s %-26s %9s %9s %9s %11s%n", "file", "engine", "precision", "recall", "F1", "median s");
+    out.printf(Locale.ROOT, "%s UTC, JDK %s, %d cores, load average (1 min) %.2f at start%n",
+        Instant.now().truncatedTo(ChronoUnit.SECONDS), System.getProperty("java.version"),
+        Runtime.getRuntime().availableProcessors(), loadAverage());
+    out.printf(Locale.ROOT, "%-10s %-34s %9s %9s %9s %11s%n", "file", "engine", "precision", "recall", "F1", "median s");
     for (String file : List.of("febrl1.csv", "febrl2.csv")) {
       List<Record> records = BenchmarkData.sharedCsv(file);
       Map<RecordRef, String> truth = BenchmarkData.febrlTruth(records);
@@ -39,9 +48,18 @@ public final class DedupePeerReport {
       report(out, file, "mops (no config)", runs, truth,
           () -> clusters(Deduplicator.of(inferred).dedupe(records, "rec_id")));
       List<no.priv.garshol.duke.Record> duke = DukeFebrl.toDuke(records);
-      report(out, file, "Duke 1.2 (default search)", runs, truth, () -> DukeFebrl.dedupe(duke, null));
-      report(out, file, "Duke 1.2 (100 hits)", runs, truth, () -> DukeFebrl.dedupe(duke, 100));
+      report(out, file, "Duke 1.2 untuned (default search)", runs, truth,
+          () -> DukeFebrl.dedupe(duke, DukeFebrl.Config.UNTUNED, null));
+      report(out, file, "Duke 1.2 untuned (100 hits)", runs, truth,
+          () -> DukeFebrl.dedupe(duke, DukeFebrl.Config.UNTUNED, 100));
+      report(out, file, "Duke 1.2 tuned", runs, truth, () -> DukeFebrl.dedupe(duke, DukeFebrl.Config.TUNED, null));
     }
+    out.printf(Locale.ROOT, "%s UTC, load average (1 min) %.2f at end%n", Instant.now().truncatedTo(ChronoUnit.SECONDS),
+        loadAverage());
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static Map<RecordRef, String> clusters(DedupeResult r) {
@@ -59,7 +77,7 @@ public final class DedupePeerReport {
     }
     Arrays.sort(secs);
     PairwiseScore s = PairwiseScore.of(clusters, truth, false);
-    out.printf(Locale.ROOT, "%-10s %-26s %9.4f %9.4f %9.4f %11.3f%n", file, engine, s.precision(), s.recall(), s.f1(),
+    out.printf(Locale.ROOT, "%-10s %-34s %9.4f %9.4f %9.4f %11.3f%n", file, engine, s.precision(), s.recall(), s.f1(),
         secs[runs / 2]);
   }
 }

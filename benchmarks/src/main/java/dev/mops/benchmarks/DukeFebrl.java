@@ -36,6 +36,25 @@ public final class DukeFebrl {
     "date_of_birth", "soc_sec_id"
   };
 
+  /** The two Duke configs compared with mops: as written for the comparison, and tuned by hand. */
+  public enum Config {
+    /** {@code duke-febrl.xml}: plausible comparators and probabilities, Duke's default candidate search. */
+    UNTUNED("duke-febrl.xml"),
+    /** {@code duke-febrl-tuned.xml}: comparators, probabilities and candidate search tuned on FEBRL. */
+    TUNED("duke-febrl-tuned.xml");
+
+    private final String resource;
+
+    Config(String resource) {
+      this.resource = resource;
+    }
+
+    /** Returns the config's resource name, next to this class. */
+    public String resource() {
+      return resource;
+    }
+  }
+
   private DukeFebrl() {}
 
   /** Converts FEBRL records to Duke records (lower-cased, trimmed, empty values left out). */
@@ -57,22 +76,21 @@ public final class DukeFebrl {
 
   /**
    * Deduplicates with Duke and returns each record's cluster (transitive closure of Duke's matches).
+   * The whole Duke run is here: loading the config, indexing in Lucene, candidate search, scoring.
    *
-   * @param maxSearchHits Lucene candidates per record, or null for Duke's default
+   * @param config which Duke config to use
+   * @param maxSearchHits Lucene candidates per record, or null for the config's own setting (Duke's
+   *     default when the config has none)
    */
-  public static Map<RecordRef, String> dedupe(List<no.priv.garshol.duke.Record> records, @Nullable Integer maxSearchHits) {
+  public static Map<RecordRef, String> dedupe(List<no.priv.garshol.duke.Record> records, Config config,
+      @Nullable Integer maxSearchHits) {
     try {
-      Path xml = Files.createTempFile("duke-febrl", ".xml");
-      try (InputStream in = DukeFebrl.class.getResourceAsStream("duke-febrl.xml")) {
-        Files.copy(java.util.Objects.requireNonNull(in, "duke-febrl.xml"), xml, StandardCopyOption.REPLACE_EXISTING);
-      }
-      Configuration config = ConfigLoader.load(xml.toString());
-      Files.deleteIfExists(xml);
-      Database db = config.getDatabase(true);
+      Configuration duke = load(config);
+      Database db = duke.getDatabase(true);
       if (maxSearchHits != null && db instanceof LuceneDatabase) {
         ((LuceneDatabase) db).setMaxSearchHits(maxSearchHits);
       }
-      Processor processor = new Processor(config, db);
+      Processor processor = new Processor(duke, db);
       Map<String, String> parent = new HashMap<>();
       processor.addMatchListener(new AbstractMatchListener() {
         @Override
@@ -95,7 +113,20 @@ public final class DukeFebrl {
     }
   }
 
-  private static String find(Map<String, String> parent, String x) {
+  /** Loads one of the two configs (Duke's loader reads files, so the resource goes through a temporary file). */
+  static Configuration load(Config config) throws IOException, org.xml.sax.SAXException {
+    Path xml = Files.createTempFile("duke-febrl", ".xml");
+    try {
+      try (InputStream in = DukeFebrl.class.getResourceAsStream(config.resource())) {
+        Files.copy(java.util.Objects.requireNonNull(in, config.resource()), xml, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return ConfigLoader.load(xml.toString());
+    } finally {
+      Files.deleteIfExists(xml);
+    }
+  }
+
+  static String find(Map<String, String> parent, String x) {
     String p = parent.getOrDefault(x, x);
     while (!p.equals(x)) {
       String g = parent.getOrDefault(p, p);
@@ -106,7 +137,7 @@ public final class DukeFebrl {
     return x;
   }
 
-  private static void union(Map<String, String> parent, String a, String b) {
+  static void union(Map<String, String> parent, String a, String b) {
     String ra = find(parent, a);
     String rb = find(parent, b);
     if (!ra.equals(rb)) {

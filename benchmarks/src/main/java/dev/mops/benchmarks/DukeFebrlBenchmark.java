@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The peer: Duke 1.2 deduplicating a FEBRL file, beside {@link DedupeFebrlBenchmark}.
  * {@link DedupePeerReport} prints both engines' accuracy with their times.
  *
- * <p>{@code java -jar benchmarks/target/benchmarks.jar DukeFebrlBenchmark}
+ * <p>{@code java -jar benchmarks/target/benchmarks.jar DukeFebrlBenchmark}; the tuned config alone:
+ * {@code ... DukeFebrlBenchmark -p config=TUNED -p maxSearchHits=0}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -33,7 +34,11 @@ public class DukeFebrlBenchmark {
   @Param({"febrl2.csv", "febrl1.csv"})
   String file;
 
-  /** Lucene candidates per record; 0 means Duke's default. */
+  /** Which Duke config: {@code UNTUNED} ({@code duke-febrl.xml}) or {@code TUNED} ({@code duke-febrl-tuned.xml}). */
+  @Param({"UNTUNED", "TUNED"})
+  DukeFebrl.Config config;
+
+  /** Lucene candidates per record; 0 means the config's own setting (Duke's default for UNTUNED, 25 for TUNED). */
   @Param({"0", "100"})
   int maxSearchHits;
 
@@ -46,6 +51,6 @@ public class DukeFebrlBenchmark {
 
   @Benchmark
   public Map<RecordRef, String> dedupe() {
-    return DukeFebrl.dedupe(records, maxSearchHits == 0 ? null : maxSearchHits);
+    return DukeFebrl.dedupe(records, config, maxSearchHits == 0 ? null : maxSearchHits);
   }
 }
