@@ -64,8 +64,9 @@ public record BlockingKey(List<Part> parts) {
     /** The normalized value. */
     VALUE,
     /**
-     * The primary Double Metaphone code of the value (4 characters at most); one key per record,
-     * the alternate code is not a key.
+     * The primary Double Metaphone code of the value, 4 characters at most, or n with
+     * {@code phonetic(field, n)} (longer codes make smaller blocks); one key per record, the
+     * alternate code is not a key.
      */
     PHONETIC,
     /** The formal given name of a nickname (the first in alphabetical order when there are several). */
@@ -94,16 +95,25 @@ public record BlockingKey(List<Part> parts) {
    *
    * @param function the function applied
    * @param field the declared field it reads
-   * @param length the length for {@code prefix} and {@code suffix}, else 0
+   * @param length the length for {@code prefix} and {@code suffix}; for {@code phonetic} the
+   *     code length, or 0 for the default 4; else 0
    */
   public record Part(Function function, String field, int length) {
+
+    /** Longest phonetic code a blocking part may ask for. */
+    public static final int MAX_PHONETIC_LENGTH = 12;
 
     /** Validates the part. */
     public Part {
       Objects.requireNonNull(function, "function");
       Objects.requireNonNull(field, "field");
       boolean needsLength = function == Function.PREFIX || function == Function.SUFFIX;
-      if (needsLength != (length > 0)) {
+      if (function == Function.PHONETIC) {
+        if (length != 0 && (length < 1 || length > MAX_PHONETIC_LENGTH)) {
+          throw new IllegalArgumentException(
+              "phonetic(" + field + ", n) takes a code length n from 1 to " + MAX_PHONETIC_LENGTH + ", got " + length);
+        }
+      } else if (needsLength != (length > 0)) {
         throw new IllegalArgumentException(
             needsLength
                 ? function.label() + "(" + field + ", n) needs a length n >= 1"

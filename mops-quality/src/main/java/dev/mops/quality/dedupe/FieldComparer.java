@@ -250,9 +250,10 @@ final class FieldComparer {
     switch (part.function()) {
       case PHONETIC: {
         String codes = r.derived[f];
-        out = rules[f].comparator() == ComparatorType.PHONETIC && codes != null
+        int length = part.length() == 0 ? Phonetic.DEDUPE_MAX_LENGTH : part.length();
+        out = rules[f].comparator() == ComparatorType.PHONETIC && codes != null && length == Phonetic.DEDUPE_MAX_LENGTH
             ? Phonetic.primaryOf(codes)
-            : Phonetic.primary(v, Phonetic.DEDUPE_MAX_LENGTH);
+            : Phonetic.primary(v, length);
         break;
       }
       case NICKNAME:

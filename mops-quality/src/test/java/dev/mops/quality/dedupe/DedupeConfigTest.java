@@ -87,4 +87,26 @@ class DedupeConfigTest {
     DedupeConfig.Builder b = DedupeConfig.builder().maxBlockSize(10);
     assertThatThrownBy(() -> b.maxBlockSize(20)).isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void phoneticBlockingPartTakesACodeLength() {
+    BlockingKey.Part p = BlockingKey.Part.parse("phonetic(surname, 6)");
+    assertThat(p.function()).isEqualTo(BlockingKey.Function.PHONETIC);
+    assertThat(p.length()).isEqualTo(6);
+    assertThat(p.describe()).isEqualTo("phonetic(surname, 6)");
+    assertThat(BlockingKey.Part.parse("phonetic(surname)").length()).isZero();
+    assertThatThrownBy(() -> BlockingKey.Part.parse("phonetic(surname, 13)"))
+        .hasMessageContaining("code length n from 1 to 12");
+    assertThatThrownBy(() -> BlockingKey.Part.parse("nickname(first, 3)")).hasMessageContaining("takes no length");
+
+    DedupeConfig config = DedupeConfig.builder()
+        .field(FieldRule.of("surname", FieldKind.NAME, ComparatorType.PHONETIC))
+        .blockingKey("phonetic(surname)")
+        .blockingKey("phonetic(surname, 8)")
+        .build();
+    FieldComparer c = new FieldComparer(config);
+    PreparedRecord r = c.prepare(RecordRef.of("1"), dev.mops.core.record.Records.of(java.util.Map.of("surname", "Schwarzenegger")), null);
+    assertThat(c.blockingKey(0, r)).isEqualTo(Phonetic.primary("schwarzenegger", 4));
+    assertThat(c.blockingKey(1, r)).isEqualTo(Phonetic.primary("schwarzenegger", 8)).hasSizeGreaterThan(4);
+  }
 }
