@@ -112,55 +112,62 @@ final class Similarity {
 
   /**
    * Levenshtein distance, or {@code limit + 1} as soon as it is known to exceed {@code limit}.
+   *
+   * <p>The common prefix and suffix are skipped first; limits of 1 and 2 are then decided from
+   * what remains without a table (the case analysis of the edits that can come first), and larger
+   * limits fill the rows of the remaining middle, stopping at the first row whose minimum exceeds
+   * the limit.
    */
   static int levenshtein(String a, String b, int limit) {
-    int la = a.length();
-    int lb = b.length();
-    if (Math.abs(la - lb) > limit) {
-      return limit + 1;
-    }
-    if (la == 0 || lb == 0) {
-      return Math.max(la, lb);
-    }
-    int[] prev = new int[lb + 1];
-    int[] cur = new int[lb + 1];
-    for (int j = 0; j <= lb; j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= la; i++) {
-      cur[0] = i;
-      int rowMin = i;
-      char ca = a.charAt(i - 1);
-      for (int j = 1; j <= lb; j++) {
-        int cost = ca == b.charAt(j - 1) ? 0 : 1;
-        int v = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-        cur[j] = v;
-        rowMin = Math.min(rowMin, v);
-      }
-      if (rowMin > limit) {
-        return limit + 1;
-      }
-      int[] tmp = prev;
-      prev = cur;
-      cur = tmp;
-    }
-    return Math.min(prev[lb], limit + 1);
+    return editDistance(a, b, limit, false);
   }
 
   /**
    * Damerau-Levenshtein distance in its optimal-string-alignment form (adjacent transpositions
-   * cost 1), or {@code limit + 1} as soon as it is known to exceed {@code limit}.
+   * cost 1), or {@code limit + 1} as soon as it is known to exceed {@code limit}; computed as
+   * {@link #levenshtein} is.
    */
   static int damerauLevenshtein(String a, String b, int limit) {
-    int la = a.length();
-    int lb = b.length();
-    if (Math.abs(la - lb) > limit) {
+    return editDistance(a, b, limit, true);
+  }
+
+  private static int editDistance(String a, String b, int limit, boolean transpositions) {
+    int ea = a.length();
+    int eb = b.length();
+    if (Math.abs(ea - eb) > limit) {
       return limit + 1;
     }
+    int s = 0;
+    while (s < ea && s < eb && a.charAt(s) == b.charAt(s)) {
+      s++;
+    }
+    while (ea > s && eb > s && a.charAt(ea - 1) == b.charAt(eb - 1)) {
+      ea--;
+      eb--;
+    }
+    int la = ea - s;
+    int lb = eb - s;
     if (la == 0 || lb == 0) {
       return Math.max(la, lb);
     }
-    int[] prev2 = new int[lb + 1];
+    if (limit <= 2) {
+      // The middle differs at both ends. One edit covers it only when it is one substituted
+      // character or one adjacent swap; two edits only when one of the edits that can come first
+      // (substitute, delete, insert or swap at the first differing position) leaves one edit.
+      if (withinOne(a, s, ea, b, s, eb, transpositions)) {
+        return 1;
+      }
+      if (limit == 2
+          && (withinOne(a, s + 1, ea, b, s + 1, eb, transpositions)
+              || withinOne(a, s + 1, ea, b, s, eb, transpositions)
+              || withinOne(a, s, ea, b, s + 1, eb, transpositions)
+              || (transpositions && la >= 2 && lb >= 2 && a.charAt(s) == b.charAt(s + 1)
+                  && a.charAt(s + 1) == b.charAt(s) && withinOne(a, s + 2, ea, b, s + 2, eb, true)))) {
+        return 2;
+      }
+      return limit + 1;
+    }
+    int[] prev2 = transpositions ? new int[lb + 1] : new int[0];
     int[] prev = new int[lb + 1];
     int[] cur = new int[lb + 1];
     for (int j = 0; j <= lb; j++) {
@@ -169,12 +176,12 @@ final class Similarity {
     for (int i = 1; i <= la; i++) {
       cur[0] = i;
       int rowMin = i;
-      char ca = a.charAt(i - 1);
+      char ca = a.charAt(s + i - 1);
+      char pa = i > 1 ? a.charAt(s + i - 2) : '\0';
       for (int j = 1; j <= lb; j++) {
-        char cb = b.charAt(j - 1);
-        int cost = ca == cb ? 0 : 1;
-        int v = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-        if (i > 1 && j > 1 && ca == b.charAt(j - 2) && a.charAt(i - 2) == cb) {
+        char cb = b.charAt(s + j - 1);
+        int v = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (ca == cb ? 0 : 1));
+        if (transpositions && i > 1 && j > 1 && ca == b.charAt(s + j - 2) && pa == cb) {
           v = Math.min(v, prev2[j - 2] + 1);
         }
         cur[j] = v;
@@ -183,12 +190,39 @@ final class Similarity {
       if (rowMin > limit) {
         return limit + 1;
       }
-      int[] tmp = prev2;
-      prev2 = prev;
-      prev = cur;
-      cur = tmp;
+      int[] tmp = transpositions ? prev2 : cur;
+      if (transpositions) {
+        prev2 = prev;
+        prev = cur;
+        cur = tmp;
+      } else {
+        cur = prev;
+        prev = tmp;
+      }
     }
     return Math.min(prev[lb], limit + 1);
+  }
+
+  /** Whether a[as, ae) and b[bs, be) are at most one edit apart; allocates nothing. */
+  private static boolean withinOne(String a, int as, int ae, String b, int bs, int be, boolean transpositions) {
+    int la = ae - as;
+    int lb = be - bs;
+    if (Math.abs(la - lb) > 1) {
+      return false;
+    }
+    while (as < ae && bs < be && a.charAt(as) == b.charAt(bs)) {
+      as++;
+      bs++;
+    }
+    while (ae > as && be > bs && a.charAt(ae - 1) == b.charAt(be - 1)) {
+      ae--;
+      be--;
+    }
+    la = ae - as;
+    lb = be - bs;
+    return la + lb <= 1
+        || (la == 1 && lb == 1)
+        || (transpositions && la == 2 && lb == 2 && a.charAt(as) == b.charAt(bs + 1) && a.charAt(as + 1) == b.charAt(bs));
   }
 
   /** Dice coefficient of the padded character bigrams of the two strings, in [0, 1]. */
