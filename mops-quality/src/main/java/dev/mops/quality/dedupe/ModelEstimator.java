@@ -277,7 +277,17 @@ final class ModelEstimator {
       right[drawn] = b;
       drawn++;
     }
-    // the pairs are drawn in order above; comparing them is split over the cores
+    // Compared in the order of their first record, so that one side of each comparison reads
+    // memory in order (the counts do not depend on the order); split over the cores.
+    long[] order = new long[drawn];
+    for (int i = 0; i < drawn; i++) {
+      order[i] = (long) left[i] << 32 | right[i];
+    }
+    java.util.Arrays.sort(order);
+    for (int i = 0; i < drawn; i++) {
+      left[i] = (int) (order[i] >>> 32);
+      right[i] = (int) order[i];
+    }
     int chunk = 1 << 14;
     int chunks = (drawn + chunk - 1) / chunk;
     int total = drawn;
