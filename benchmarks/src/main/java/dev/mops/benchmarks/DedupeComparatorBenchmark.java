@@ -41,8 +41,12 @@ public class DedupeComparatorBenchmark {
   /** The implementation measured. */
   public enum Impl { MOPS, COMMONS_TEXT }
 
-  /** The comparator measured. */
-  public enum Algorithm { JARO_WINKLER, LEVENSHTEIN }
+  /**
+   * The comparator measured: Jaro-Winkler, Levenshtein without a limit, and Levenshtein bounded at
+   * 2 edits (what a dedupe field with thresholds up to 2 calls; Commons Text's thresholded
+   * {@code LevenshteinDistance(2)} beside it).
+   */
+  public enum Algorithm { JARO_WINKLER, LEVENSHTEIN, LEVENSHTEIN_LIMIT_2 }
 
   @Param
   Impl impl;
@@ -54,6 +58,7 @@ public class DedupeComparatorBenchmark {
   String[] right = new String[PAIRS];
   final JaroWinklerSimilarity commonsJw = new JaroWinklerSimilarity();
   final LevenshteinDistance commonsLev = LevenshteinDistance.getDefaultInstance();
+  final LevenshteinDistance commonsLev2 = new LevenshteinDistance(2);
 
   @Setup
   public void setup() {
@@ -87,6 +92,16 @@ public class DedupeComparatorBenchmark {
       } else {
         for (int i = 0; i < PAIRS; i++) {
           sum += commonsJw.apply(left[i], right[i]);
+        }
+      }
+    } else if (algorithm == Algorithm.LEVENSHTEIN_LIMIT_2) {
+      if (impl == Impl.MOPS) {
+        for (int i = 0; i < PAIRS; i++) {
+          sum += StringSimilarity.levenshtein(left[i], right[i], 2);
+        }
+      } else {
+        for (int i = 0; i < PAIRS; i++) {
+          sum += commonsLev2.apply(left[i], right[i]);
         }
       }
     } else {
