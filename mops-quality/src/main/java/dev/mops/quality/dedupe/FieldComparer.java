@@ -75,8 +75,13 @@ final class FieldComparer {
     p.norm[f] = v;
     p.derived[f] = null;
     p.number[f] = Double.NaN;
+    p.mask[f] = 0;
     if (v == null) {
       return;
+    }
+    ComparatorType c = rule.comparator();
+    if (c == ComparatorType.JARO_WINKLER || c == ComparatorType.PHONETIC || c == ComparatorType.NAME) {
+      p.mask[f] = Similarity.charMask(v);
     }
     switch (rule.comparator()) {
       case PHONETIC:
@@ -129,7 +134,7 @@ final class FieldComparer {
       case EXACT:
         return 0;
       case JARO_WINKLER:
-        return similarityLevel(t, Similarity.jaroWinkler(x, y));
+        return jaroWinklerLevel(t, x, a.mask[f], y, b.mask[f]);
       case QGRAM:
         return similarityLevel(t, Similarity.qgramDice(x, y));
       case TOKEN_SET:
@@ -140,7 +145,7 @@ final class FieldComparer {
         if (dx != null && dy != null && Phonetic.sameSound(dx, dy)) {
           return k + 1;
         }
-        return k == 0 ? 0 : similarityLevel(t, Similarity.jaroWinkler(x, y));
+        return jaroWinklerLevel(t, x, a.mask[f], y, b.mask[f]);
       }
       case NAME: {
         String dx = a.derived[f];
@@ -148,7 +153,7 @@ final class FieldComparer {
         if (dx != null && dy != null && Nicknames.compatible(dx, dy)) {
           return k + 1;
         }
-        return k == 0 ? 0 : similarityLevel(t, Similarity.jaroWinkler(x, y));
+        return jaroWinklerLevel(t, x, a.mask[f], y, b.mask[f]);
       }
       case LEVENSHTEIN:
         return distanceLevel(t, Similarity.levenshtein(x, y, maxEdits[f]));
@@ -177,6 +182,14 @@ final class FieldComparer {
       default:
         return 0;
     }
+  }
+
+  /** The Jaro-Winkler level of two unequal values; the cheap upper bound settles most unrelated pairs. */
+  private static int jaroWinklerLevel(double[] t, String x, long mx, String y, long my) {
+    if (t.length == 0 || Similarity.jaroWinklerUpperBound(x, mx, y, my) + 1e-9 < t[t.length - 1]) {
+      return 0;
+    }
+    return similarityLevel(t, Similarity.jaroWinkler(x, y));
   }
 
   private static int similarityLevel(double[] t, double s) {

@@ -16,6 +16,8 @@ final class PreparedRecord {
   final @Nullable String[] norm;
   final @Nullable String[] derived;
   final double[] number;
+  /** Per field, {@link Similarity#charMask} of the normalized value for Jaro-Winkler fields, else 0. */
+  final long[] mask;
 
   PreparedRecord(RecordRef ref, Record source, int fields) {
     this.ref = ref;
@@ -23,5 +25,6 @@ final class PreparedRecord {
     this.norm = new String[fields];
     this.derived = new String[fields];
     this.number = new double[fields];
+    this.mask = new long[fields];
   }
 }

@@ -14,6 +14,64 @@ final class Similarity {
 
   private Similarity() {}
 
+  /**
+   * Returns a 64-bit set of the characters of {@code s}: one bit per letter a-z and digit, the
+   * other characters hashed onto the remaining bits (a collision only makes
+   * {@link #jaroWinklerUpperBound} larger, never wrong).
+   */
+  static long charMask(String s) {
+    long m = 0;
+    for (int i = 0; i < s.length(); i++) {
+      m |= 1L << bucket(s.charAt(i));
+    }
+    return m;
+  }
+
+  private static int bucket(char c) {
+    if (c >= 'a' && c <= 'z') {
+      return c - 'a';
+    }
+    if (c >= '0' && c <= '9') {
+      return 26 + (c - '0');
+    }
+    return 36 + c % 28;
+  }
+
+  /**
+   * Returns a number at least {@link #jaroWinkler}{@code (a, b)}, in a time linear in the
+   * lengths and without allocating, from the character sets {@code ma} and {@code mb} of
+   * {@link #charMask}: the matching characters are at most the positions of each string whose
+   * character occurs in the other, and the bound takes no transpositions and the Winkler boost.
+   * Comparisons of unrelated values, most of the random pairs that estimate u, are decided by it
+   * without running Jaro-Winkler.
+   */
+  static double jaroWinklerUpperBound(String a, long ma, String b, long mb) {
+    int la = a.length();
+    int lb = b.length();
+    if (la == 0 || lb == 0) {
+      return a.equals(b) ? 1.0 : 0.0;
+    }
+    int ca = 0;
+    for (int i = 0; i < la; i++) {
+      ca += (int) (mb >>> bucket(a.charAt(i))) & 1;
+    }
+    int cb = 0;
+    for (int j = 0; j < lb; j++) {
+      cb += (int) (ma >>> bucket(b.charAt(j))) & 1;
+    }
+    double m = Math.min(Math.min(ca, cb), Math.min(la, lb));
+    if (m == 0) {
+      return 0.0;
+    }
+    double jaro = (m / la + m / lb + 1.0) / 3.0;
+    int prefix = 0;
+    int maxPrefix = Math.min(4, Math.min(la, lb));
+    while (prefix < maxPrefix && a.charAt(prefix) == b.charAt(prefix)) {
+      prefix++;
+    }
+    return jaro + prefix * 0.1 * (1.0 - jaro);
+  }
+
   /** Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, prefix up to 4, boost above 0.7). */
   static double jaroWinkler(String a, String b) {
     if (a.equals(b)) {
