@@ -45,13 +45,18 @@ class DedupeCommandTest {
     assertThat(r.err()).contains("inferred fields", "12 records read");
   }
 
+  /** Writes the leads as two sources: crm.csv with ids 1, 3-7 and web.csv with ids 2, 8-12. */
+  private static void splitLeads(Path crm, Path web) throws Exception {
+    String[] lines = LEADS.split("\n");
+    Files.writeString(crm, String.join("\n", lines[0], lines[1], lines[3], lines[4], lines[5], lines[6], lines[7]) + "\n");
+    Files.writeString(web, String.join("\n", lines[0], lines[2], lines[8], lines[9], lines[10], lines[11], lines[12]) + "\n");
+  }
+
   @Test
   void linksTwoInputsWithSourceColumn(@TempDir Path dir) throws Exception {
     Path a = dir.resolve("crm.csv");
     Path b = dir.resolve("web.csv");
-    String[] lines = LEADS.split("\n");
-    Files.writeString(a, String.join("\n", lines[0], lines[1], lines[3], lines[4], lines[5], lines[6], lines[7]) + "\n");
-    Files.writeString(b, String.join("\n", lines[0], lines[2], lines[8], lines[9], lines[10], lines[11], lines[12]) + "\n");
+    splitLeads(a, b);
     Path clusters = dir.resolve("clusters.csv");
     CliRun r = CliRun.mops("dedupe", "-i", a.toString(), "-i", b.toString(), "--id-column", "id", "--link-only",
         "-o", clusters.toString());
@@ -131,9 +136,7 @@ class DedupeCommandTest {
   void labelsAcrossSeveralInputsAreFileColonId(@TempDir Path dir) throws Exception {
     Path a = dir.resolve("crm.csv");
     Path b = dir.resolve("web.csv");
-    String[] lines = LEADS.split("\n");
-    Files.writeString(a, String.join("\n", lines[0], lines[1], lines[3], lines[4], lines[5], lines[6], lines[7]) + "\n");
-    Files.writeString(b, String.join("\n", lines[0], lines[2], lines[8], lines[9], lines[10], lines[11], lines[12]) + "\n");
+    splitLeads(a, b);
     Path labels = dir.resolve("labels.csv");
     Files.writeString(labels, String.join("\n", "id_a,id_b,match",
         "crm.csv:1,web.csv:2,1", "crm.csv:3,web.csv:12,1", "crm.csv:4,web.csv:8,0", "crm.csv:5,web.csv:9,0",

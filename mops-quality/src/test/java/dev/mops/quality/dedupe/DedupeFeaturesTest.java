@@ -1,14 +1,13 @@
 package dev.mops.quality.dedupe;
 
+import static dev.mops.quality.dedupe.Fixtures.rec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mops.core.Finding;
 import dev.mops.core.record.Record;
-import dev.mops.core.record.Records;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,16 +16,6 @@ import org.junit.jupiter.api.Test;
 class DedupeFeaturesTest {
 
   static final DedupeConfig FEBRL = DedupeConfig.load(SharedData.repoRoot().resolve("examples/dedupe/febrl.yaml"));
-
-  private static Record rec(Object... kv) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      if (kv[i + 1] != null) {
-        m.put((String) kv[i], kv[i + 1]);
-      }
-    }
-    return Records.of(m);
-  }
 
   private static DedupeConfig leads() {
     return DedupeConfig.builder()

@@ -21,8 +21,7 @@ class DedupePropertyTest {
   static final Map<RecordRef, String> BASELINE = Deduplicator.of(CONFIG).dedupe(FEBRL1, "rec_id").clusterIds();
 
   static LongStream seeds() {
-    String extra = System.getProperty("dedupe.seed");
-    return extra == null ? LongStream.of(1, 2, 3) : LongStream.of(Long.parseLong(extra));
+    return Fixtures.seeds("dedupe.seed", 1, 2, 3);
   }
 
   @ParameterizedTest(name = "seed {0}")

@@ -134,8 +134,7 @@ class DoubleMetaphoneTest {
   }
 
   static LongStream seeds() {
-    String extra = System.getProperty("phonetic.seed");
-    return extra == null ? LongStream.of(1, 2, 3, 4) : LongStream.of(Long.parseLong(extra));
+    return Fixtures.seeds("phonetic.seed", 1, 2, 3, 4);
   }
 
   private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";

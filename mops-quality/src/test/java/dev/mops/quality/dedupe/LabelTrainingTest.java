@@ -1,11 +1,11 @@
 package dev.mops.quality.dedupe;
 
+import static dev.mops.quality.dedupe.Fixtures.rec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.mops.core.Finding;
 import dev.mops.core.record.Record;
-import dev.mops.core.record.Records;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,16 +18,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The estimator of m and u from labelled pairs, on data small enough to count by hand. */
 class LabelTrainingTest {
-
-  private static Record rec(Object... kv) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      if (kv[i + 1] != null) {
-        m.put((String) kv[i], kv[i + 1]);
-      }
-    }
-    return Records.of(m);
-  }
 
   /** name: exact comparator (different, exact); city: levenshtein 1 (different, edits<=1, exact). */
   static final DedupeConfig CONFIG = DedupeConfig.builder()
@@ -250,8 +240,7 @@ class LabelTrainingTest {
   }
 
   static LongStream seeds() {
-    String extra = System.getProperty("dedupe.seed");
-    return extra == null ? LongStream.of(1, 2, 3) : LongStream.of(Long.parseLong(extra));
+    return Fixtures.seeds("dedupe.seed", 1, 2, 3);
   }
 
   /** The model does not depend on the order of the records or of the labels, nor on which id comes first. */
