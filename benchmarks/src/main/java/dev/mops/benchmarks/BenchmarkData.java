@@ -1,15 +1,12 @@
 package dev.mops.benchmarks;
 
-import dev.mops.quality.dedupe.SyntheticLeads;
 import dev.mops.core.io.InputRecord;
 import dev.mops.core.io.RecordReader;
 import dev.mops.core.record.Record;
 import dev.mops.quality.dedupe.DedupeConfig;
 import dev.mops.quality.dedupe.RecordRef;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,15 +64,5 @@ public final class BenchmarkData {
   /** Loads {@code examples/dedupe/febrl.yaml}. */
   public static DedupeConfig febrlConfig() {
     return DedupeConfig.load(findUp("examples/dedupe/febrl.yaml"));
-  }
-
-  /** Loads the synthetic-leads config bundled with {@link SyntheticLeads}. */
-  public static DedupeConfig leadsConfig() {
-    return SyntheticLeads.config();
-  }
-
-  /** Returns the truth of a synthetic data set keyed by record reference. */
-  public static Map<RecordRef, String> truth(SyntheticLeads.Dataset data) {
-    return data.truth();
   }
 }

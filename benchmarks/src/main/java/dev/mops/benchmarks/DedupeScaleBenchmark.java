@@ -1,10 +1,10 @@
 package dev.mops.benchmarks;
 
-import dev.mops.quality.dedupe.SyntheticLeads;
 import dev.mops.quality.dedupe.DedupeConfig;
 import dev.mops.quality.dedupe.DedupeResult;
 import dev.mops.quality.dedupe.Deduplicator;
 import dev.mops.quality.dedupe.PairwiseScore;
+import dev.mops.quality.dedupe.SyntheticLeads;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,7 +44,7 @@ public class DedupeScaleBenchmark {
   @Setup(Level.Trial)
   public void setup() {
     data = SyntheticLeads.generate(records, 7);
-    config = BenchmarkData.leadsConfig();
+    config = SyntheticLeads.config();
   }
 
   @Benchmark
@@ -57,7 +57,7 @@ public class DedupeScaleBenchmark {
   @SuppressWarnings("SystemOut")
   public void report() {
     if (last != null) {
-      PairwiseScore s = PairwiseScore.of(last, BenchmarkData.truth(data));
+      PairwiseScore s = PairwiseScore.of(last, data.truth());
       System.out.printf(java.util.Locale.ROOT, "%n%,d leads: precision %.4f recall %.4f F1 %.4f%n",
           records, s.precision(), s.recall(), s.f1());
     }

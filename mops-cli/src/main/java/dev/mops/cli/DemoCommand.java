@@ -16,6 +16,13 @@ import dev.mops.core.normalize.JobTitle;
 import dev.mops.core.normalize.JobTitleClassifier;
 import dev.mops.core.normalize.NormalizedEmail;
 import dev.mops.core.record.Values;
+import dev.mops.quality.dedupe.DedupeConfig;
+import dev.mops.quality.dedupe.DedupeResult;
+import dev.mops.quality.dedupe.Deduplicator;
+import dev.mops.quality.dedupe.MatchDecision;
+import dev.mops.quality.dedupe.PairwiseScore;
+import dev.mops.quality.dedupe.ScoredPair;
+import dev.mops.quality.dedupe.SyntheticLeads;
 import dev.mops.taxonomy.ChannelGroup;
 import dev.mops.taxonomy.ParsedUrl;
 import dev.mops.taxonomy.UtmParser;
@@ -286,21 +293,21 @@ public final class DemoCommand implements Callable<Integer> {
   private static void dedupe(PrintWriter out) {
     int count = 3_000;
     long seed = 7;
-    dev.mops.quality.dedupe.SyntheticLeads.Dataset data = dev.mops.quality.dedupe.SyntheticLeads.generate(count, seed);
-    dev.mops.quality.dedupe.DedupeConfig config = dev.mops.quality.dedupe.SyntheticLeads.config();
-    dev.mops.quality.dedupe.DedupeResult result =
-        dev.mops.quality.dedupe.Deduplicator.of(config).dedupe(data.records(), "id");
-    dev.mops.quality.dedupe.PairwiseScore score = dev.mops.quality.dedupe.PairwiseScore.of(result, data.truth());
+    SyntheticLeads.Dataset data = SyntheticLeads.generate(count, seed);
+    DedupeConfig config = SyntheticLeads.config();
+    DedupeResult result =
+        Deduplicator.of(config).dedupe(data.records(), "id");
+    PairwiseScore score = PairwiseScore.of(result, data.truth());
     long review = result.pairs().stream()
-        .filter(p -> p.decision() == dev.mops.quality.dedupe.MatchDecision.REVIEW).count();
+        .filter(p -> p.decision() == MatchDecision.REVIEW).count();
     out.printf(Locale.ROOT, "Dedupe: %,d synthetic leads (seed %d: nicknames, typos, plus-tagged emails, phone formats, moves)%n",
         count, seed);
     out.printf(Locale.ROOT, "  %,d candidate pairs from %d blocking passes, %,d clusters, %d pairs for review%n",
         result.blockingReport().candidatePairs(), config.blockingKeys().size(), result.clusters().size(), review);
     out.printf(Locale.ROOT, "  against the generator's truth: precision %.4f, recall %.4f, F1 %.4f%n",
         score.precision(), score.recall(), score.f1());
-    for (dev.mops.quality.dedupe.ScoredPair p : result.pairs()) {
-      if (p.decision() != dev.mops.quality.dedupe.MatchDecision.MATCH) {
+    for (ScoredPair p : result.pairs()) {
+      if (p.decision() != MatchDecision.MATCH) {
         continue;
       }
       String a = result.value(p.a(), "first_name");

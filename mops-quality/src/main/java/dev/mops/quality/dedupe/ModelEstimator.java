@@ -262,8 +262,7 @@ final class ModelEstimator {
     long possible = (long) n * (n - 1) / 2;
     long samples = Math.min(wanted, possible);
     SplittableRandom rnd = Deduplicator.random(seed);
-    int[] left = new int[(int) samples];
-    int[] right = new int[(int) samples];
+    long[] drawnPairs = new long[(int) samples];
     int drawn = 0;
     long attempts = 0;
     while (drawn < samples && attempts < samples * 20) {
@@ -273,20 +272,16 @@ final class ModelEstimator {
       if (a == b || (linkOnly && source[a] == source[b])) {
         continue;
       }
-      left[drawn] = a;
-      right[drawn] = b;
-      drawn++;
+      drawnPairs[drawn++] = (long) a << 32 | b;
     }
     // Compared in the order of their first record, so that one side of each comparison reads
     // memory in order (the counts do not depend on the order); split over the cores.
-    long[] order = new long[drawn];
+    java.util.Arrays.sort(drawnPairs, 0, drawn);
+    int[] left = new int[drawn];
+    int[] right = new int[drawn];
     for (int i = 0; i < drawn; i++) {
-      order[i] = (long) left[i] << 32 | right[i];
-    }
-    java.util.Arrays.sort(order);
-    for (int i = 0; i < drawn; i++) {
-      left[i] = (int) (order[i] >>> 32);
-      right[i] = (int) order[i];
+      left[i] = (int) (drawnPairs[i] >>> 32);
+      right[i] = (int) drawnPairs[i];
     }
     int chunk = 1 << 14;
     int chunks = (drawn + chunk - 1) / chunk;

@@ -2,6 +2,7 @@ package dev.mops.quality.dedupe;
 
 import dev.mops.core.normalize.PersonNameNormalizer;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,7 +32,7 @@ final class Nicknames {
 
   private static Map<String, String> build() {
     Map<String, Set<String>> sets = new HashMap<>();
-    Set<String> formalNames = new java.util.HashSet<>();
+    Set<String> formalNames = new HashSet<>();
     for (Map.Entry<String, Set<String>> e : PersonNameNormalizer.defaultNicknames().entrySet()) {
       String formal = Normalization.fold(e.getKey());
       formalNames.add(formal);

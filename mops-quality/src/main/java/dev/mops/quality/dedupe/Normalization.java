@@ -229,30 +229,26 @@ final class Normalization {
    * {@code null} when it has no {@code @} between a local part and a domain.
    */
   static @Nullable String email(String raw) {
-    NormalizedEmail e = EMAILS.normalize(raw);
-    String canonical = e.canonical();
-    if (canonical != null) {
-      // The shared normalizer drops plus tags only where the provider is known to ignore them;
-      // for matching, a tag on any domain (many company mail systems honour them) is dropped.
-      int plus = canonical.indexOf('+');
-      int at = canonical.lastIndexOf('@');
-      return plus > 0 && plus < at ? canonical.substring(0, plus) + canonical.substring(at) : canonical;
-    }
-    String s = lower(raw);
-    if (s.startsWith("mailto:")) {
-      s = s.substring(7);
+    // The shared normalizer drops plus tags only where the provider is known to ignore them; for
+    // matching, a tag on any domain (many company mail systems honour them) is dropped too. An
+    // address it rejects is only lower-cased, so that a typo still compares.
+    String s = EMAILS.normalize(raw).canonical();
+    if (s == null) {
+      s = lower(raw);
+      if (s.startsWith("mailto:")) {
+        s = s.substring(7);
+      }
     }
     int at = s.lastIndexOf('@');
     if (at <= 0 || at == s.length() - 1) {
       return null;
     }
     String local = s.substring(0, at);
-    String domain = s.substring(at + 1).strip();
     int plus = local.indexOf('+');
     if (plus > 0) {
       local = local.substring(0, plus);
     }
-    return local.strip() + "@" + domain;
+    return local.strip() + "@" + s.substring(at + 1).strip();
   }
 
   /**

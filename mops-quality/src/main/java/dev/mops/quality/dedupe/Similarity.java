@@ -63,13 +63,7 @@ final class Similarity {
     if (m == 0) {
       return 0.0;
     }
-    double jaro = (m / la + m / lb + 1.0) / 3.0;
-    int prefix = 0;
-    int maxPrefix = Math.min(4, Math.min(la, lb));
-    while (prefix < maxPrefix && a.charAt(prefix) == b.charAt(prefix)) {
-      prefix++;
-    }
-    return jaro + prefix * 0.1 * (1.0 - jaro);
+    return winklerBoost((m / la + m / lb + 1.0) / 3.0, a, b);
   }
 
   /** Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, prefix up to 4, boost above 0.7). */
@@ -160,8 +154,13 @@ final class Similarity {
     if (jaro <= 0.7) {
       return jaro;
     }
+    return winklerBoost(jaro, a, b);
+  }
+
+  /** Adds Winkler's boost to a Jaro similarity: 0.1 per character of common prefix, up to 4. */
+  private static double winklerBoost(double jaro, String a, String b) {
     int prefix = 0;
-    int maxPrefix = Math.min(4, ls);
+    int maxPrefix = Math.min(4, Math.min(a.length(), b.length()));
     while (prefix < maxPrefix && a.charAt(prefix) == b.charAt(prefix)) {
       prefix++;
     }
@@ -248,15 +247,11 @@ final class Similarity {
       if (rowMin > limit) {
         return limit + 1;
       }
-      int[] tmp = transpositions ? prev2 : cur;
-      if (transpositions) {
-        prev2 = prev;
-        prev = cur;
-        cur = tmp;
-      } else {
-        cur = prev;
-        prev = tmp;
-      }
+      // rotate the rows: cur becomes prev (and prev becomes prev2); the oldest is reused
+      int[] reuse = transpositions ? prev2 : prev;
+      prev2 = prev;
+      prev = cur;
+      cur = reuse;
     }
     return Math.min(prev[lb], limit + 1);
   }
