@@ -3,8 +3,8 @@ package dev.mops.benchmarks;
 import dev.mops.core.io.InputRecord;
 import dev.mops.core.io.RecordReader;
 import dev.mops.core.record.Record;
-import dev.mops.quality.dedupe.DedupeConfig;
-import dev.mops.quality.dedupe.RecordRef;
+import dev.mops.identity.dedupe.DedupeConfig;
+import dev.mops.identity.dedupe.RecordRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Locates and loads the data the dedupe benchmarks run on: the labelled files of
- * {@code shared/data} (found by walking up from the working directory), the shipped FEBRL config,
+ * the repository's {@code data} folder (the repository is found by walking up from the working
+ * directory to the folder holding {@code examples/dedupe}), the shipped FEBRL config,
  * and the synthetic-leads config.
  *
  * <p>Thread safety: stateless.
@@ -38,10 +39,15 @@ public final class BenchmarkData {
     throw new IllegalStateException("no " + relative + " in " + System.getProperty("user.dir") + " or above");
   }
 
-  /** Reads a CSV of {@code shared/data}. */
-  public static List<Record> sharedCsv(String file) {
+  /** Returns the repository's {@code data} folder, where the labelled data sets are kept. */
+  public static Path dataDir() {
+    return findUp("examples/dedupe").getParent().getParent().resolve("data");
+  }
+
+  /** Reads a CSV of the repository's {@code data} folder. */
+  public static List<Record> dataCsv(String file) {
     List<Record> out = new ArrayList<>();
-    try (RecordReader r = RecordReader.open(findUp("shared/data").resolve(file))) {
+    try (RecordReader r = RecordReader.open(dataDir().resolve(file))) {
       for (InputRecord x; (x = r.next()) != null; ) {
         out.add(x.record());
       }

@@ -1,8 +1,8 @@
 package dev.mops.benchmarks;
 
 import dev.mops.core.record.Record;
-import dev.mops.quality.dedupe.StringSimilarity;
-import dev.mops.quality.dedupe.SyntheticLeads;
+import dev.mops.identity.dedupe.StringSimilarity;
+import dev.mops.identity.dedupe.SyntheticLeads;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;

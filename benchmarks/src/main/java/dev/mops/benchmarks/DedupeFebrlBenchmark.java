@@ -1,9 +1,9 @@
 package dev.mops.benchmarks;
 
 import dev.mops.core.record.Record;
-import dev.mops.quality.dedupe.DedupeConfig;
-import dev.mops.quality.dedupe.DedupeResult;
-import dev.mops.quality.dedupe.Deduplicator;
+import dev.mops.identity.dedupe.DedupeConfig;
+import dev.mops.identity.dedupe.DedupeResult;
+import dev.mops.identity.dedupe.Deduplicator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * End-to-end dedupe of a FEBRL file (prepare, block, estimate, score, cluster), with the shipped
- * config and in no-config mode. Needs {@code shared/data} above the working directory.
+ * config and in no-config mode. Needs {@code data} above the working directory.
  *
  * <p>{@code java -jar benchmarks/target/benchmarks.jar DedupeFebrlBenchmark}
  */
@@ -44,7 +44,7 @@ public class DedupeFebrlBenchmark {
 
   @Setup
   public void setup() {
-    records = BenchmarkData.sharedCsv(file);
+    records = BenchmarkData.dataCsv(file);
     if (mode.equals("config")) {
       config = BenchmarkData.febrlConfig();
     } else {

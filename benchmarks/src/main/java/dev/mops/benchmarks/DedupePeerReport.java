@@ -1,11 +1,11 @@
 package dev.mops.benchmarks;
 
 import dev.mops.core.record.Record;
-import dev.mops.quality.dedupe.DedupeConfig;
-import dev.mops.quality.dedupe.DedupeResult;
-import dev.mops.quality.dedupe.Deduplicator;
-import dev.mops.quality.dedupe.PairwiseScore;
-import dev.mops.quality.dedupe.RecordRef;
+import dev.mops.identity.dedupe.DedupeConfig;
+import dev.mops.identity.dedupe.DedupeResult;
+import dev.mops.identity.dedupe.Deduplicator;
+import dev.mops.identity.dedupe.PairwiseScore;
+import dev.mops.identity.dedupe.RecordRef;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
@@ -39,7 +39,7 @@ public final class DedupePeerReport {
         Runtime.getRuntime().availableProcessors(), loadAverage());
     out.printf(Locale.ROOT, "%-10s %-34s %9s %9s %9s %11s%n", "file", "engine", "precision", "recall", "F1", "median s");
     for (String file : List.of("febrl1.csv", "febrl2.csv")) {
-      List<Record> records = BenchmarkData.sharedCsv(file);
+      List<Record> records = BenchmarkData.dataCsv(file);
       Map<RecordRef, String> truth = BenchmarkData.febrlTruth(records);
       DedupeConfig config = BenchmarkData.febrlConfig();
       DedupeConfig inferred = DedupeConfig.infer(DukeFebrl.columns(), records);

@@ -1,10 +1,10 @@
 package dev.mops.benchmarks;
 
-import dev.mops.quality.dedupe.DedupeConfig;
-import dev.mops.quality.dedupe.DedupeResult;
-import dev.mops.quality.dedupe.Deduplicator;
-import dev.mops.quality.dedupe.PairwiseScore;
-import dev.mops.quality.dedupe.SyntheticLeads;
+import dev.mops.identity.dedupe.DedupeConfig;
+import dev.mops.identity.dedupe.DedupeResult;
+import dev.mops.identity.dedupe.Deduplicator;
+import dev.mops.identity.dedupe.PairwiseScore;
+import dev.mops.identity.dedupe.SyntheticLeads;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,9 +1,9 @@
 package dev.mops.benchmarks;
 
-import dev.mops.quality.dedupe.DedupeResult;
-import dev.mops.quality.dedupe.Deduplicator;
-import dev.mops.quality.dedupe.PairwiseScore;
-import dev.mops.quality.dedupe.SyntheticLeads;
+import dev.mops.identity.dedupe.DedupeResult;
+import dev.mops.identity.dedupe.Deduplicator;
+import dev.mops.identity.dedupe.PairwiseScore;
+import dev.mops.identity.dedupe.SyntheticLeads;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

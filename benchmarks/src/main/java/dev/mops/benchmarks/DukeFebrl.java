@@ -1,7 +1,7 @@
 package dev.mops.benchmarks;
 
 import dev.mops.core.record.Record;
-import dev.mops.quality.dedupe.RecordRef;
+import dev.mops.identity.dedupe.RecordRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

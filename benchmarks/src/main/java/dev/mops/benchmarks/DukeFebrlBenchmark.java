@@ -1,6 +1,6 @@
 package dev.mops.benchmarks;
 
-import dev.mops.quality.dedupe.RecordRef;
+import dev.mops.identity.dedupe.RecordRef;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +46,7 @@ public class DukeFebrlBenchmark {
 
   @Setup
   public void setup() {
-    records = DukeFebrl.toDuke(BenchmarkData.sharedCsv(file));
+    records = DukeFebrl.toDuke(BenchmarkData.dataCsv(file));
   }
 
   @Benchmark

@@ -1,8 +1,8 @@
 package dev.mops.benchmarks;
 
 import dev.mops.core.record.Record;
-import dev.mops.quality.dedupe.PairwiseScore;
-import dev.mops.quality.dedupe.RecordRef;
+import dev.mops.identity.dedupe.PairwiseScore;
+import dev.mops.identity.dedupe.RecordRef;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -62,7 +62,7 @@ public final class DukeFebrlDiagnosis {
   }
 
   private static void diagnose(PrintStream out, String file, String configName, int examples) {
-    List<Record> records = BenchmarkData.sharedCsv(file);
+    List<Record> records = BenchmarkData.dataCsv(file);
     Map<RecordRef, String> truth = BenchmarkData.febrlTruth(records);
     List<no.priv.garshol.duke.Record> duke = DukeFebrl.toDuke(records);
     Configuration config;

@@ -1,12 +1,12 @@
 package dev.mops.benchmarks;
 
 import dev.mops.core.record.Record;
-import dev.mops.quality.dedupe.DedupeResult;
-import dev.mops.quality.dedupe.Deduplicator;
-import dev.mops.quality.dedupe.IndexMatch;
-import dev.mops.quality.dedupe.MatchIndex;
-import dev.mops.quality.dedupe.RecordRef;
-import dev.mops.quality.dedupe.SyntheticLeads;
+import dev.mops.identity.dedupe.DedupeResult;
+import dev.mops.identity.dedupe.Deduplicator;
+import dev.mops.identity.dedupe.IndexMatch;
+import dev.mops.identity.dedupe.MatchIndex;
+import dev.mops.identity.dedupe.RecordRef;
+import dev.mops.identity.dedupe.SyntheticLeads;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

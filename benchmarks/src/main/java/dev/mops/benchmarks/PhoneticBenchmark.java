@@ -1,8 +1,8 @@
 package dev.mops.benchmarks;
 
 import dev.mops.core.record.Record;
-import dev.mops.quality.dedupe.PhoneticCodes;
-import dev.mops.quality.dedupe.StringSimilarity;
+import dev.mops.identity.dedupe.PhoneticCodes;
+import dev.mops.identity.dedupe.StringSimilarity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +26,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Double Metaphone throughput: mops's encoder against Apache commons-codec's
- * {@code DoubleMetaphone}, on the same 1,024 surnames of {@code shared/data/febrl2.csv} (distinct,
+ * {@code DoubleMetaphone}, on the same 1,024 surnames of {@code data/febrl2.csv} (distinct,
  * lower case, a seeded sample), codes of at most 4 characters.
  *
  * <p>{@code BOTH} asks for the primary and the alternate code: one call for mops, two for
@@ -64,7 +64,7 @@ public class PhoneticBenchmark {
   @Setup
   public void setup() {
     TreeSet<String> distinct = new TreeSet<>();
-    for (Record r : BenchmarkData.sharedCsv("febrl2.csv")) {
+    for (Record r : BenchmarkData.dataCsv("febrl2.csv")) {
       Object v = r.get("surname");
       String s = v == null ? "" : v.toString().strip().toLowerCase(Locale.ROOT);
       if (!s.isEmpty()) {

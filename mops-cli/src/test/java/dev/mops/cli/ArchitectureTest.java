@@ -15,13 +15,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rules that keep the architecture of DESIGN.md true across all modules: no package cycles, no
+ * Rules that keep the architecture of {@code docs/architecture.md} true across all modules: no package cycles, no
  * printing from library code, feature modules independent of each other, every package
  * null-marked, and no Guava, Jackson or Caffeine types in public signatures.
  */
 class ArchitectureTest {
 
-  private static final List<String> FEATURES = List.of("taxonomy", "scoring", "quality", "metrics");
+  private static final List<String> FEATURES = List.of("taxonomy", "scoring", "quality", "identity", "metrics");
   private static JavaClasses all;
   private static JavaClasses library;
 

@@ -1,6 +1,6 @@
 /**
- * Data quality for marketing-operations records: contracts, validation, profiles, deduplication
- * and record linkage.
+ * Data quality for marketing-operations records: data contracts (native YAML and ODCS v3),
+ * record validation, and mergeable quality profiles and scores.
  */
 @NullMarked
 package dev.mops.quality;

@@ -3,7 +3,7 @@ package dev.mops.quality;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds the repository's example and shared data folders from the test's working directory. */
+/** Finds the repository's example and data folders from the test's working directory. */
 public final class TestFiles {
 
   private TestFiles() {}
@@ -25,15 +25,12 @@ public final class TestFiles {
     return repoRoot().resolve("examples/quality").resolve(name);
   }
 
-  /** Returns the shared ODCS examples folder ({@code ../shared/data/odcs} beside the repository). */
+  /** Returns the ODCS examples folder ({@code data/odcs} in the repository). */
   public static Path odcsFolder() {
-    Path root = repoRoot();
-    for (Path p = root; p != null; p = p.getParent()) {
-      Path c = p.resolve("shared/data/odcs");
-      if (Files.isDirectory(c)) {
-        return c;
-      }
+    Path c = repoRoot().resolve("data/odcs");
+    if (!Files.isDirectory(c)) {
+      throw new IllegalStateException("cannot find data/odcs in the repository at " + repoRoot());
     }
-    throw new IllegalStateException("cannot find shared/data/odcs above " + root);
+    return c;
   }
 }

@@ -1,0 +1,254 @@
+package dev.mops.identity.dedupe;
+
+import dev.mops.core.Finding;
+import dev.mops.core.record.Values;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outcome of a dedupe or linkage run: the clusters (every input record in exactly one), the
+ * pairs at or above the review threshold, the model used, the blocking report and the findings.
+ *
+ * <p>Any pair can be explained with {@link #explain}; {@link #blockingRecall} measures on labelled
+ * data how many true pairs blocking let through.
+ *
+ * <p>Thread safety: immutable after construction and safe to share.
+ */
+public final class DedupeResult {
+  private final DedupeConfig config;
+  private final FieldComparer comparer;
+  private final MatchModel model;
+  private final Scorer scorer;
+  private final List<String> sources;
+  private final boolean linkOnly;
+  private final RecordRef[] refs;
+  private final PreparedRecord[] recs;
+  private final int[] source;
+  private final int[] clusterOf;
+  private final List<ScoredPair> pairs;
+  private final PairSet candidates;
+  private final BlockingReport blockingReport;
+  private final List<Finding> findings;
+  private final Set<String> junk;
+  private final Map<RecordRef, Integer> index;
+  private final List<EntityCluster> clusters;
+
+  DedupeResult(
+      DedupeConfig config, FieldComparer comparer, MatchModel model, List<String> sources, boolean linkOnly,
+      RecordRef[] refs, PreparedRecord[] recs, int[] source, int[] clusterOf, List<ScoredPair> pairs,
+      PairSet candidates, BlockingReport blockingReport, List<Finding> findings, Set<String> junk) {
+    this.config = config;
+    this.comparer = comparer;
+    this.model = model;
+    this.scorer = new Scorer(comparer, model);
+    this.sources = List.copyOf(sources);
+    this.linkOnly = linkOnly;
+    this.refs = refs;
+    this.recs = recs;
+    this.source = source;
+    this.clusterOf = clusterOf;
+    this.pairs = List.copyOf(pairs);
+    this.candidates = candidates;
+    this.blockingReport = blockingReport;
+    this.findings = List.copyOf(findings);
+    this.junk = Set.copyOf(junk);
+    this.index = new HashMap<>(refs.length * 2);
+    for (int i = 0; i < refs.length; i++) {
+      index.putIfAbsent(refs[i], i);
+    }
+    Map<Integer, List<RecordRef>> groups = new HashMap<>();
+    List<Integer> heads = new ArrayList<>();
+    for (int i = 0; i < refs.length; i++) {
+      List<RecordRef> g = groups.get(clusterOf[i]);
+      if (g == null) {
+        g = new ArrayList<>();
+        groups.put(clusterOf[i], g);
+        heads.add(clusterOf[i]);
+      }
+      g.add(refs[i]);
+    }
+    List<EntityCluster> cs = new ArrayList<>(heads.size());
+    for (int h : heads) {
+      cs.add(new EntityCluster(refs[h].toString(), groups.get(h)));
+    }
+    this.clusters = List.copyOf(cs);
+  }
+
+  /** Returns the config that produced this result. */
+  public DedupeConfig config() {
+    return config;
+  }
+
+  /** Returns the model used to score pairs. */
+  public MatchModel model() {
+    return model;
+  }
+
+  /** Returns the number of input records. */
+  public int recordCount() {
+    return refs.length;
+  }
+
+  /** Returns the source names, sorted ({@code [""]} when one unnamed source was deduplicated). */
+  public List<String> sources() {
+    return sources;
+  }
+
+  /** Returns whether only cross-source pairs were compared. */
+  public boolean linkOnly() {
+    return linkOnly;
+  }
+
+  /** Returns the clusters in order of their smallest member; every input record is in one. */
+  public List<EntityCluster> clusters() {
+    return clusters;
+  }
+
+  /** Returns every input record with its cluster id, in {@link RecordRef} order. */
+  public Map<RecordRef, String> clusterIds() {
+    Map<RecordRef, String> out = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < refs.length; i++) {
+      out.put(refs[i], refs[clusterOf[i]].toString());
+    }
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  /** Returns the cluster id of a record, or null when the record is not in the input. */
+  public @Nullable String clusterIdOf(RecordRef ref) {
+    Integer i = index.get(ref);
+    return i == null ? null : refs[clusterOf[i]].toString();
+  }
+
+  /** Returns the pairs scored at or above the review threshold, in record order. */
+  public List<ScoredPair> pairs() {
+    return pairs;
+  }
+
+  /** Returns the blocking report. */
+  public BlockingReport blockingReport() {
+    return blockingReport;
+  }
+
+  /** Returns the findings: missing or duplicate ids, junk values, oversized blocks and clusters. */
+  public List<Finding> findings() {
+    return findings;
+  }
+
+  /** Returns the junk values found, as {@code field -> values}, to reuse in a {@link MatchIndex}. */
+  public Map<String, List<String>> junkValues() {
+    Map<String, List<String>> out = new java.util.TreeMap<>();
+    for (String j : junk) {
+      int sep = j.indexOf('\u0000');
+      String field = config.fields().get(Integer.parseInt(j.substring(0, sep))).field();
+      out.computeIfAbsent(field, x -> new ArrayList<>()).add(j.substring(sep + 1));
+    }
+    out.replaceAll((k, v) -> {
+      v.sort(null);
+      return List.copyOf(v);
+    });
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * Explains how two input records compare, field by field, whether or not blocking made them a
+   * candidate pair.
+   *
+   * @throws IllegalArgumentException when either record is not in the input
+   */
+  public PairExplanation explain(RecordRef a, RecordRef b) {
+    int i = indexOf(a);
+    int j = indexOf(b);
+    if (i > j) {
+      int t = i;
+      i = j;
+      j = t;
+    }
+    boolean candidate = i != j && candidates.contains(PairSet.pack(i, j));
+    return Explainer.explain(comparer, scorer, recs[i], recs[j], candidate);
+  }
+
+  private int indexOf(RecordRef r) {
+    Integer i = index.get(Objects.requireNonNull(r, "ref"));
+    if (i == null) {
+      throw new IllegalArgumentException("record " + r + " is not in the input");
+    }
+    return i;
+  }
+
+  /**
+   * Returns the share of true pairs that blocking made candidates, given the true entity of each
+   * record (records missing from {@code truth} are ignored). In link-only runs only cross-source
+   * pairs count. Returns 1 when there are no true pairs.
+   */
+  public double blockingRecall(Map<RecordRef, String> truth) {
+    Map<String, List<Integer>> groups = new HashMap<>();
+    for (int i = 0; i < refs.length; i++) {
+      String t = truth.get(refs[i]);
+      if (t != null) {
+        groups.computeIfAbsent(t, x -> new ArrayList<>()).add(i);
+      }
+    }
+    long all = 0;
+    long found = 0;
+    for (List<Integer> g : groups.values()) {
+      for (int x = 0; x < g.size(); x++) {
+        for (int y = x + 1; y < g.size(); y++) {
+          int a = g.get(x);
+          int b = g.get(y);
+          if (linkOnly && source[a] == source[b]) {
+            continue;
+          }
+          all++;
+          if (candidates.contains(PairSet.pack(a, b))) {
+            found++;
+          }
+        }
+      }
+    }
+    return all == 0 ? 1.0 : (double) found / all;
+  }
+
+  /** Returns the raw value of a field of an input record, as text, or null. */
+  public @Nullable String value(RecordRef ref, String field) {
+    return Values.asString(recs[indexOf(ref)].source.get(field));
+  }
+
+  /**
+   * Builds the golden record of every cluster with the config's survivorship rules (fields
+   * without a rule keep their most frequent value), in cluster order. Every input record is in
+   * exactly one golden record's lineage.
+   */
+  public List<GoldenRecord> goldenRecords() {
+    Survivorship survivorship = new Survivorship(config.survivorship());
+    Map<Integer, List<Survivorship.Member>> groups = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < refs.length; i++) {
+      groups.computeIfAbsent(clusterOf[i], x -> new ArrayList<>()).add(new Survivorship.Member(refs[i], recs[i].source));
+    }
+    List<GoldenRecord> out = new ArrayList<>(groups.size());
+    for (Map.Entry<Integer, List<Survivorship.Member>> g : groups.entrySet()) {
+      out.add(survivorship.build(refs[g.getKey()].toString(), g.getValue()));
+    }
+    return List.copyOf(out);
+  }
+
+  PreparedRecord prepared(int i) {
+    return recs[i];
+  }
+
+  int sourceIndex(int i) {
+    return source[i];
+  }
+
+  RecordRef ref(int i) {
+    return refs[i];
+  }
+
+  int clusterHead(int i) {
+    return clusterOf[i];
+  }
+}

@@ -1,0 +1,473 @@
+package dev.mops.identity.dedupe;
+
+import dev.mops.core.Finding;
+import dev.mops.core.record.Record;
+import dev.mops.core.record.Values;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The batch deduplication and linkage engine: prepares records, makes candidate pairs by
+ * multi-pass blocking, estimates a Fellegi-Sunter model without labels, scores the pairs, and
+ * clusters the matches into entities.
+ *
+ * <pre>{@code
+ * DedupeConfig config = DedupeConfig.load(Path.of("dedupe.yaml"));
+ * DedupeResult result = Deduplicator.of(config).dedupe(records, "id");
+ * for (EntityCluster c : result.clusters()) { ... }
+ * }</pre>
+ *
+ * <p>Results do not depend on input order: records are put in {@link RecordRef} order first.
+ * Bad data (missing ids, junk values, oversized blocks and clusters) becomes findings in the
+ * result. Comparison runs on the common fork-join pool.
+ *
+ * <p>Thread safety: immutable; one instance may run many jobs at once.
+ */
+public final class Deduplicator {
+
+  /** Most input records in one run. */
+  public static final int MAX_RECORDS = 50_000_000;
+
+  /** Most findings of one kind kept in a result; the rest are counted in a summary finding. */
+  static final int MAX_FINDINGS_PER_CODE = 100;
+
+  private final DedupeConfig config;
+  private final FieldComparer comparer;
+  private final @Nullable MatchModel fixedModel;
+
+  private Deduplicator(DedupeConfig config, @Nullable MatchModel fixedModel) {
+    this.config = config;
+    this.comparer = new FieldComparer(config);
+    this.fixedModel = fixedModel;
+  }
+
+  /** Returns an engine that estimates its model from each input. */
+  public static Deduplicator of(DedupeConfig config) {
+    return new Deduplicator(Objects.requireNonNull(config, "config"), null);
+  }
+
+  /**
+   * Returns an engine that scores with {@code model} instead of estimating one, such as a model
+   * trained on a larger file or on labelled pairs.
+   */
+  public static Deduplicator withModel(DedupeConfig config, MatchModel model) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(model, "model");
+    if (model.fields().size() != config.fields().size()) {
+      throw new IllegalArgumentException("the model has " + model.fields().size()
+          + " fields, the config " + config.fields().size());
+    }
+    for (int f = 0; f < model.fields().size(); f++) {
+      if (!model.fields().get(f).field().equals(config.fields().get(f).field())
+          || model.fields().get(f).levelNames().size() != config.fields().get(f).levelCount()) {
+        throw new IllegalArgumentException("the model's field " + f + " ('" + model.fields().get(f).field()
+            + "') does not match the config's");
+      }
+    }
+    return new Deduplicator(config, model);
+  }
+
+  /** Returns the config. */
+  public DedupeConfig config() {
+    return config;
+  }
+
+  /** Deduplicates one source; {@code idField} names the field holding each record's id. */
+  public DedupeResult dedupe(List<? extends Record> records, String idField) {
+    return run(List.of(new DedupeSource("", records)), idField, false);
+  }
+
+  /**
+   * Deduplicates or links several sources.
+   *
+   * @param sources the sources, with distinct names
+   * @param idField the field holding each record's id within its source
+   * @param linkOnly when true only pairs of records from different sources are compared
+   */
+  public DedupeResult link(List<DedupeSource> sources, String idField, boolean linkOnly) {
+    return run(List.copyOf(sources), idField, linkOnly);
+  }
+
+  private DedupeResult run(List<DedupeSource> sources, String idField, boolean linkOnly) {
+    Prepared in = prepare(sources, idField, linkOnly);
+    Findings findings = in.findings;
+    int n = in.refs.length;
+    RecordRef[] refs = in.refs;
+    PreparedRecord[] recs = in.recs;
+    int[] source = in.source;
+    long[] pairs = in.pairs;
+    long[] patterns = in.patterns;
+
+    // 5. Model.
+    MatchModel model = fixedModel != null
+        ? fixedModel
+        : ModelEstimator.estimate(comparer, recs, source, linkOnly, patterns, findings);
+    Scorer scorer = new Scorer(comparer, model);
+
+    // 6. Scores and decisions.
+    double[] prob = new double[pairs.length];
+    HashMap<Long, Double> cache = new HashMap<>();
+    for (int p = 0; p < pairs.length; p++) {
+      long pat = patterns[p];
+      Double w = cache.get(pat);
+      if (w == null) {
+        w = scorer.weight(pat);
+        cache.put(pat, w);
+      }
+      prob[p] = Scorer.probability(w);
+    }
+    List<ScoredPair> scored = new ArrayList<>();
+    int matched = 0;
+    for (int p = 0; p < pairs.length; p++) {
+      if (prob[p] >= config.reviewThreshold()) {
+        double w = cache.get(patterns[p]);
+        MatchDecision d = prob[p] >= config.matchThreshold() ? MatchDecision.MATCH : MatchDecision.REVIEW;
+        if (d == MatchDecision.MATCH) {
+          matched++;
+        }
+        scored.add(new ScoredPair(refs[PairSet.first(pairs[p])], refs[PairSet.second(pairs[p])], w, prob[p], d));
+      }
+    }
+    int[] ea = new int[matched];
+    int[] eb = new int[matched];
+    double[] ep = new double[matched];
+    int e = 0;
+    for (int p = 0; p < pairs.length; p++) {
+      if (prob[p] >= config.matchThreshold()) {
+        ea[e] = PairSet.first(pairs[p]);
+        eb[e] = PairSet.second(pairs[p]);
+        ep[e] = prob[p];
+        e++;
+      }
+    }
+
+    // 7. Clusters.
+    int[] clusterOf = Clusterer.cluster(n, ea, eb, ep, config, refs, findings,
+        (x, y) -> Scorer.probability(scorer.weight(comparer.pattern(recs[Math.min(x, y)], recs[Math.max(x, y)]))));
+    return new DedupeResult(config, comparer, model, in.sourceNames, linkOnly, refs, recs, source, clusterOf,
+        scored, in.candidates, in.report, findings.list(), in.junk);
+  }
+
+  /**
+   * Learns the model's m and u probabilities from pairs a person has labelled as match or
+   * non-match, for use with {@link #withModel(DedupeConfig, MatchModel)}.
+   *
+   * <p>Records are prepared exactly as {@link #dedupe} prepares them (normalization, junk values
+   * made missing) and each labelled pair is compared with the same field comparison as scoring.
+   * Per field and agreement level, m is the share of labelled matches at that level and u the
+   * share of labelled non-matches, each with add-one smoothing over the pairs where the field is
+   * present: {@code (count + 1) / (pairs + levels)}. The prior lambda is not the labelled match
+   * share (labelled sets are enriched with matches): it is this engine's unlabelled estimate (EM
+   * over the candidate pairs, honouring {@code prior: all_pairs}), or the fixed model's lambda
+   * for an engine made by {@link #withModel}. Where a class has fewer than
+   * {@link LabelTraining#MIN_PAIRS_PER_CLASS} labelled pairs (in all, or with the field
+   * present), that class's probabilities fall back to the unlabelled estimate, with a finding.
+   * m and u fixed in the config are kept.
+   *
+   * <p>Bad labels are findings, not exceptions: an id no record has ({@code LABEL_UNKNOWN_ID}),
+   * a record paired with itself ({@code LABEL_SAME_RECORD}), a pair labelled both ways
+   * ({@code LABEL_CONFLICT}, neither label is used), a pair labelled twice alike
+   * ({@code LABEL_DUPLICATE}, used once). An id used by several records (a
+   * {@code DUPLICATE_ID} finding of the dedupe run) means the first of them in input order.
+   *
+   * @param records the records, as they would be given to {@link #dedupe}
+   * @param idField the field holding each record's id
+   * @param labels the labelled pairs, by record id
+   */
+  public LabelTraining trainFromLabels(
+      Iterable<? extends Record> records, String idField, Iterable<LabelledPair> labels) {
+    Objects.requireNonNull(records, "records");
+    List<Record> list = new ArrayList<>();
+    for (Record r : records) {
+      list.add(r);
+    }
+    return train(List.of(new DedupeSource("", list)), idField, false, labels);
+  }
+
+  /**
+   * Learns the model from labelled pairs of records of several sources, as {@link
+   * #trainFromLabels(Iterable, String, Iterable)} does for one; the ids of the labels are written
+   * {@code source:id} (as {@link RecordRef#toString()} writes them).
+   *
+   * @param sources the sources, as they would be given to {@link #link}
+   * @param idField the field holding each record's id within its source
+   * @param linkOnly as for {@link #link}; it changes the candidate pairs of the unlabelled estimate,
+   *     while labelled pairs within one source are still used
+   * @param labels the labelled pairs, by {@code source:id}
+   */
+  public LabelTraining trainFromLabels(
+      List<DedupeSource> sources, String idField, boolean linkOnly, Iterable<LabelledPair> labels) {
+    return train(List.copyOf(sources), idField, linkOnly, labels);
+  }
+
+  private LabelTraining train(
+      List<DedupeSource> sources, String idField, boolean linkOnly, Iterable<LabelledPair> labels) {
+    Objects.requireNonNull(labels, "labels");
+    Prepared in = prepare(sources, idField, linkOnly);
+    // Findings about the records (ids, junk, blocks) belong to the run that uses the model.
+    Findings findings = new Findings();
+    MatchModel base = fixedModel != null
+        ? fixedModel
+        : ModelEstimator.estimate(comparer, in.recs, in.source, linkOnly, in.patterns, findings);
+    return LabelEstimator.train(comparer, in.recs, base, labels, idField, findings);
+  }
+
+  /** The records of a run, prepared, blocked and compared: everything before the model. */
+  private static final class Prepared {
+    final Findings findings;
+    final List<String> sourceNames;
+    final RecordRef[] refs;
+    final PreparedRecord[] recs;
+    final int[] source;
+    final Set<String> junk;
+    final PairSet candidates;
+    final BlockingReport report;
+    final long[] pairs;
+    final long[] patterns;
+
+    Prepared(Findings findings, List<String> sourceNames, RecordRef[] refs, PreparedRecord[] recs, int[] source,
+        Set<String> junk, PairSet candidates, BlockingReport report, long[] pairs, long[] patterns) {
+      this.findings = findings;
+      this.sourceNames = sourceNames;
+      this.refs = refs;
+      this.recs = recs;
+      this.source = source;
+      this.junk = junk;
+      this.candidates = candidates;
+      this.report = report;
+      this.pairs = pairs;
+      this.patterns = patterns;
+    }
+  }
+
+  private Prepared prepare(List<DedupeSource> sources, String idField, boolean linkOnly) {
+    Objects.requireNonNull(idField, "idField");
+    if (sources.isEmpty()) {
+      throw new IllegalArgumentException("at least one source is needed");
+    }
+    Set<String> names = new HashSet<>();
+    long total = 0;
+    for (DedupeSource s : sources) {
+      if (!names.add(s.name())) {
+        throw new IllegalArgumentException("source name '" + s.name() + "' is used twice");
+      }
+      total += s.records().size();
+    }
+    if (total > MAX_RECORDS) {
+      throw new IllegalArgumentException(total + " records are over the limit of " + MAX_RECORDS);
+    }
+    Findings findings = new Findings();
+    int n = (int) total;
+
+    // 1. Records in RecordRef order, so nothing depends on input order.
+    RecordRef[] inRefs = new RecordRef[n];
+    Record[] inRecords = new Record[n];
+    int at = 0;
+    for (DedupeSource s : sources) {
+      int row = 0;
+      for (Record r : s.records()) {
+        row++;
+        String id = Values.asString(r.get(idField));
+        if (id == null || id.isBlank()) {
+          id = "row-" + row;
+          findings.add(Finding.warning("MISSING_ID", idField, null,
+              "record " + row + (s.name().isEmpty() ? "" : " of " + s.name()) + " has no id; called it " + id));
+        } else {
+          id = id.strip();
+        }
+        inRefs[at] = new RecordRef(s.name(), id);
+        inRecords[at] = r;
+        at++;
+      }
+    }
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> {
+      int c = inRefs[x].compareTo(inRefs[y]);
+      return c != 0 ? c : Integer.compare(x, y);
+    });
+    List<String> sourceNames = new ArrayList<>(names);
+    sourceNames.sort(null);
+    RecordRef[] refs = new RecordRef[n];
+    int[] source = new int[n];
+    PreparedRecord[] recs = new PreparedRecord[n];
+    for (int i = 0; i < n; i++) {
+      refs[i] = inRefs[order[i]];
+      source[i] = sourceNames.indexOf(refs[i].source());
+      if (i > 0 && refs[i].equals(refs[i - 1])) {
+        findings.add(Finding.warning("DUPLICATE_ID", idField, refs[i].id(),
+            "id " + refs[i] + " is used by more than one record; results for them depend on input order"));
+      }
+    }
+    IntStream.range(0, n).parallel().forEach(i -> recs[i] = comparer.prepare(refs[i], inRecords[order[i]], null));
+
+    // 2. Junk values of identifying fields.
+    Set<String> junk = flagJunk(recs, findings);
+
+    // 3. Blocking.
+    PairSet candidates = new PairSet(Math.max(16, n * 4));
+    List<BlockingReport.Pass> passes = new ArrayList<>();
+    for (int k = 0; k < config.blockingKeys().size(); k++) {
+      passes.add(block(k, recs, source, linkOnly, candidates, findings));
+    }
+    BlockingReport report = new BlockingReport(passes, candidates.size());
+    long[] pairs = candidates.toSortedArray();
+
+    // 4. Comparison patterns, in parallel.
+    long[] patterns = new long[pairs.length];
+    int chunk = 1 << 14;
+    IntStream.range(0, (pairs.length + chunk - 1) / chunk).parallel().forEach(c -> {
+      int end = Math.min(pairs.length, (c + 1) * chunk);
+      for (int p = c * chunk; p < end; p++) {
+        patterns[p] = comparer.pattern(recs[PairSet.first(pairs[p])], recs[PairSet.second(pairs[p])]);
+      }
+    });
+    return new Prepared(findings, sourceNames, refs, recs, source, junk, candidates, report, pairs, patterns);
+  }
+
+  private Set<String> flagJunk(PreparedRecord[] recs, Findings findings) {
+    Set<String> junk = new HashSet<>();
+    for (int f = 0; f < comparer.fieldCount(); f++) {
+      FieldRule rule = comparer.rules[f];
+      if (!rule.kind().identifying()) {
+        continue;
+      }
+      Map<String, int[]> counts = new HashMap<>();
+      for (PreparedRecord r : recs) {
+        String v = r.norm[f];
+        if (v != null) {
+          counts.computeIfAbsent(v, x -> new int[1])[0]++;
+        }
+      }
+      List<String> bad = new ArrayList<>();
+      for (Map.Entry<String, int[]> c : counts.entrySet()) {
+        if (c.getValue()[0] > config.junkValueCount() || Normalization.knownJunk(rule.kind(), c.getKey())) {
+          bad.add(c.getKey());
+        }
+      }
+      bad.sort(null);
+      for (String v : bad) {
+        junk.add(f + "\u0000" + v);
+        findings.add(Finding.warning("JUNK_VALUE", rule.field(), v,
+            "value shared by " + counts.get(v)[0] + " records, or a known placeholder; not used for matching"));
+      }
+      if (!bad.isEmpty()) {
+        Set<String> badSet = new HashSet<>(bad);
+        for (PreparedRecord r : recs) {
+          if (r.norm[f] != null && badSet.contains(r.norm[f])) {
+            comparer.setValue(r, f, null);
+          }
+        }
+      }
+    }
+    return junk;
+  }
+
+  private BlockingReport.Pass block(
+      int k, PreparedRecord[] recs, int[] source, boolean linkOnly, PairSet candidates, Findings findings) {
+    HashMap<String, IntList> blocks = new HashMap<>();
+    long withKey = 0;
+    for (int i = 0; i < recs.length; i++) {
+      String key = comparer.blockingKey(k, recs[i]);
+      if (key != null) {
+        withKey++;
+        blocks.computeIfAbsent(key, x -> new IntList()).add(i);
+      }
+    }
+    long blockCount = 0;
+    long pairCount = 0;
+    long newPairs = 0;
+    long oversized = 0;
+    long skipped = 0;
+    String keyName = config.blockingKeys().get(k).describe();
+    List<String> oversizedKeys = new ArrayList<>();
+    for (Map.Entry<String, IntList> entry : blocks.entrySet()) {
+      IntList b = entry.getValue();
+      int s = b.size;
+      if (s < 2) {
+        continue;
+      }
+      if (s > config.maxBlockSize()) {
+        oversized++;
+        skipped += (long) s * (s - 1) / 2;
+        oversizedKeys.add(entry.getKey());
+        continue;
+      }
+      blockCount++;
+      int[] m = b.items;
+      for (int x = 0; x < s; x++) {
+        for (int y = x + 1; y < s; y++) {
+          if (linkOnly && source[m[x]] == source[m[y]]) {
+            continue;
+          }
+          pairCount++;
+          if (candidates.add(PairSet.pack(m[x], m[y]))) {
+            newPairs++;
+          }
+        }
+      }
+    }
+    oversizedKeys.sort(null);
+    for (String key : oversizedKeys) {
+      findings.add(Finding.warning("BLOCK_TOO_LARGE", keyName, key.replace('\u001f', '|'),
+          "block of " + blocks.get(key).size + " records is over max_block_size " + config.maxBlockSize()
+              + "; its pairs were not compared by this pass"));
+    }
+    return new BlockingReport.Pass(keyName, withKey, blockCount, pairCount, newPairs, oversized, skipped);
+  }
+
+  /** A growable list of ints. */
+  static final class IntList {
+    int[] items = new int[2];
+    int size;
+
+    void add(int v) {
+      if (size == items.length) {
+        items = Arrays.copyOf(items, size * 2);
+      }
+      items[size++] = v;
+    }
+  }
+
+  /** Findings of a run, capped per code. */
+  static final class Findings {
+    private final List<Finding> list = new ArrayList<>();
+    private final Map<String, int[]> perCode = new HashMap<>();
+
+    synchronized void add(Finding f) {
+      int c = ++perCode.computeIfAbsent(f.code(), x -> new int[1])[0];
+      if (c <= MAX_FINDINGS_PER_CODE) {
+        list.add(f);
+      }
+    }
+
+    synchronized List<Finding> list() {
+      List<Finding> out = new ArrayList<>(list);
+      List<String> codes = new ArrayList<>(perCode.keySet());
+      codes.sort(null);
+      for (String code : codes) {
+        int c = perCode.get(code)[0];
+        if (c > MAX_FINDINGS_PER_CODE) {
+          out.add(Finding.info("FINDINGS_CAPPED", "", code,
+              c + " findings of code " + code + "; the first " + MAX_FINDINGS_PER_CODE + " are listed"));
+        }
+      }
+      return out;
+    }
+  }
+
+  static SplittableRandom random(long seed) {
+    return new SplittableRandom(seed);
+  }
+}

@@ -1,0 +1,250 @@
+package dev.mops.identity.dedupe;
+
+import dev.mops.core.record.Record;
+import dev.mops.core.record.Values;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Infers a dedupe config from column names and sample values (the no-config mode).
+ *
+ * <p>Thread safety: stateless.
+ */
+final class FieldInference {
+
+  private static final int SAMPLE = 2000;
+  private static final int MAX_KEYS = 12;
+
+  private FieldInference() {}
+
+  private enum Role { EMAIL, PHONE, ID, DOB, FIRST, LAST, FULL_NAME, POSTCODE, HOUSE_NUMBER, ADDRESS, COMPANY, DOMAIN, CITY, REGION, TEXT }
+
+  static DedupeConfig infer(Collection<String> columns, List<? extends Record> sample) {
+    List<? extends Record> s = sample.size() > SAMPLE ? sample.subList(0, SAMPLE) : sample;
+    DedupeConfig.Builder b = DedupeConfig.builder();
+    List<String> first = new ArrayList<>();
+    List<String> last = new ArrayList<>();
+    List<String> full = new ArrayList<>();
+    List<String> places = new ArrayList<>();
+    Set<List<String>> keys = new LinkedHashSet<>();
+    int count = 0;
+    List<String> declared = new ArrayList<>();
+    for (String column : columns) {
+      if (count == DedupeConfig.MAX_FIELDS) {
+        break;
+      }
+      Role role = role(column, s);
+      if (role == null) {
+        continue;
+      }
+      count++;
+      declared.add(column);
+      switch (role) {
+        case EMAIL:
+          b.field(FieldRule.of(column, FieldKind.EMAIL, ComparatorType.JARO_WINKLER, 0.9));
+          keys.add(List.of(column));
+          break;
+        case PHONE:
+          b.field(FieldRule.of(column, FieldKind.PHONE, ComparatorType.DAMERAU_LEVENSHTEIN, 1));
+          keys.add(List.of(column));
+          break;
+        case ID:
+          b.field(FieldRule.of(column, FieldKind.IDENTIFIER, ComparatorType.DAMERAU_LEVENSHTEIN, 1, 2));
+          keys.add(List.of(column));
+          break;
+        case DOB:
+          b.field(FieldRule.of(column, FieldKind.DATE, ComparatorType.DATE, 365));
+          keys.add(List.of(column));
+          places.add("year(" + column + ")");
+          break;
+        case FIRST:
+          b.field(FieldRule.of(column, FieldKind.FIRST_NAME, ComparatorType.NAME, 0.92, 0.8));
+          first.add(column);
+          break;
+        case LAST:
+          b.field(FieldRule.of(column, FieldKind.NAME, ComparatorType.PHONETIC, 0.92, 0.8));
+          last.add(column);
+          break;
+        case FULL_NAME:
+          b.field(FieldRule.of(column, FieldKind.NAME, ComparatorType.TOKEN_SET, 0.8, 0.5));
+          full.add(column);
+          break;
+        case POSTCODE:
+          b.field(FieldRule.of(column, FieldKind.POSTCODE, ComparatorType.DAMERAU_LEVENSHTEIN, 1));
+          places.add(column);
+          break;
+        case HOUSE_NUMBER:
+          b.field(FieldRule.of(column, FieldKind.TEXT, ComparatorType.EXACT));
+          break;
+        case ADDRESS:
+          b.field(FieldRule.of(column, FieldKind.ADDRESS, ComparatorType.QGRAM, 0.8, 0.6));
+          break;
+        case COMPANY:
+          b.field(FieldRule.of(column, FieldKind.COMPANY, ComparatorType.TOKEN_SET, 0.8, 0.5));
+          keys.add(List.of("sorted_tokens(" + column + ")"));
+          break;
+        case DOMAIN:
+          b.field(FieldRule.of(column, FieldKind.DOMAIN, ComparatorType.EXACT));
+          break;
+        case CITY:
+          b.field(FieldRule.of(column, FieldKind.TEXT, ComparatorType.JARO_WINKLER, 0.92, 0.8));
+          places.add(column);
+          break;
+        case REGION:
+          b.field(FieldRule.of(column, FieldKind.TEXT, ComparatorType.EXACT));
+          break;
+        case TEXT:
+        default:
+          b.field(FieldRule.of(column, FieldKind.TEXT, ComparatorType.JARO_WINKLER, 0.92, 0.8));
+          break;
+      }
+    }
+    if (count == 0) {
+      throw new IllegalArgumentException("no column could be used for matching among " + columns);
+    }
+    List<String> names = new ArrayList<>();
+    for (String l : last) {
+      names.add("phonetic(" + l + ")");
+    }
+    for (String f : first) {
+      names.add("phonetic(" + f + ")");
+    }
+    for (String f : full) {
+      names.add("first_token(" + f + ")");
+      names.add("last_token(" + f + ")");
+    }
+    if (!last.isEmpty() && !first.isEmpty()) {
+      keys.add(List.of("phonetic(" + last.get(0) + ")", "phonetic(" + first.get(0) + ")"));
+      keys.add(List.of("prefix(" + last.get(0) + ", 2)", "prefix(" + first.get(0) + ", 2)"));
+    }
+    for (String n : names) {
+      for (String p : places) {
+        keys.add(List.of(n, p));
+      }
+    }
+    if (keys.isEmpty()) {
+      // no identifying or name field: block on the first tokens of the first fields
+      for (int i = 0; i < declared.size() && keys.size() < 3; i++) {
+        keys.add(List.of("first_token(" + declared.get(i) + ")"));
+      }
+    }
+    int k = 0;
+    for (List<String> key : keys) {
+      if (k++ == MAX_KEYS) {
+        break;
+      }
+      b.blockingKey(key.toArray(new String[0]));
+    }
+    return b.build();
+  }
+
+  private static @Nullable Role role(String column, List<? extends Record> sample) {
+    String c = Normalization.lower(column).replaceAll("[^a-z0-9]", "");
+    if (c.contains("email") || c.equals("mail") || c.equals("emailaddress")) {
+      return Role.EMAIL;
+    }
+    if (c.contains("phone") || c.contains("mobile") || c.equals("tel") || c.contains("telephone")
+        || c.equals("cell") || c.equals("fax")) {
+      return Role.PHONE;
+    }
+    if (c.contains("ssn") || c.contains("socsec") || c.contains("social") || c.contains("passport")
+        || c.contains("national") || c.contains("taxid") || c.contains("nino")) {
+      return Role.ID;
+    }
+    if (c.equals("dob") || c.contains("birth") || c.contains("born")) {
+      return Role.DOB;
+    }
+    if (c.contains("first") || c.contains("given") || c.equals("fname") || c.contains("forename")) {
+      return Role.FIRST;
+    }
+    if (c.contains("surname") || c.contains("last") || c.equals("lname") || c.contains("family")) {
+      return Role.LAST;
+    }
+    if (c.contains("zip") || c.contains("postcode") || c.contains("postal")) {
+      return Role.POSTCODE;
+    }
+    if (c.contains("streetnumber") || c.contains("housenumber") || c.contains("streetno") || c.contains("houseno")) {
+      return Role.HOUSE_NUMBER;
+    }
+    if (c.contains("address") || c.contains("street") || c.contains("addr")) {
+      return Role.ADDRESS;
+    }
+    if (c.contains("company") || c.contains("organi") || c.contains("employer") || c.equals("account")
+        || c.contains("business")) {
+      return Role.COMPANY;
+    }
+    if (c.contains("domain") || c.contains("website") || c.equals("url") || c.equals("web")) {
+      return Role.DOMAIN;
+    }
+    if (c.contains("city") || c.contains("town") || c.contains("suburb") || c.contains("locality")) {
+      return Role.CITY;
+    }
+    if (c.equals("state") || c.contains("province") || c.contains("region") || c.contains("county")
+        || c.contains("country")) {
+      return Role.REGION;
+    }
+    if (c.equals("name") || c.contains("fullname") || c.equals("contact") || c.equals("contactname")) {
+      return Role.FULL_NAME;
+    }
+    if (c.equals("id") || c.endsWith("id") || c.contains("cluster") || c.contains("created")
+        || c.contains("updated") || c.endsWith("at") || c.contains("time") || c.contains("date")) {
+      return null;
+    }
+    return byValues(column, sample);
+  }
+
+  private static @Nullable Role byValues(String column, List<? extends Record> sample) {
+    int seen = 0;
+    int emails = 0;
+    int phones = 0;
+    int numbers = 0;
+    long length = 0;
+    Set<String> distinct = new java.util.HashSet<>();
+    for (Record r : sample) {
+      String v = Values.asString(r.get(column));
+      if (v == null || v.isBlank()) {
+        continue;
+      }
+      v = v.strip();
+      seen++;
+      length += v.length();
+      distinct.add(v);
+      if (v.indexOf('@') > 0) {
+        emails++;
+      }
+      int digits = 0;
+      boolean other = false;
+      for (int i = 0; i < v.length(); i++) {
+        char ch = v.charAt(i);
+        if (ch >= '0' && ch <= '9') {
+          digits++;
+        } else if (" +-().".indexOf(ch) < 0) {
+          other = true;
+        }
+      }
+      if (!other && digits >= 7) {
+        phones++;
+      }
+      if (!other && digits > 0) {
+        numbers++;
+      }
+    }
+    if (seen == 0) {
+      return null;
+    }
+    if (emails * 2 > seen) {
+      return Role.EMAIL;
+    }
+    if (phones * 2 > seen) {
+      return Role.PHONE;
+    }
+    if (numbers * 2 > seen || distinct.size() <= 2) {
+      return null;
+    }
+    return length / seen <= 60 ? Role.TEXT : null;
+  }
+}

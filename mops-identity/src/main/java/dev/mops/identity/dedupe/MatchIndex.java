@@ -1,0 +1,189 @@
+package dev.mops.identity.dedupe;
+
+import dev.mops.core.record.Record;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * An incremental match index: holds existing records under their blocking keys and answers
+ * "which records match this new one?" with a trained {@link MatchModel}, for a CRM plugin checking
+ * each inbound lead. Records are added one at a time without a rebuild.
+ *
+ * <pre>{@code
+ * MatchIndex index = MatchIndex.of(result);          // from a batch run
+ * List<IndexMatch> hits = index.matches(newLead);    // scored, best first
+ * index.add(new RecordRef("crm", "L-1001"), newLead);
+ * }</pre>
+ *
+ * <p>A query compares the record with every indexed record sharing one of its blocking keys;
+ * keys whose block is larger than {@code max_block_size} are skipped, as in a batch run. The
+ * model is not re-estimated as records are added.
+ *
+ * <p>Thread safety: thread-safe; queries run in parallel and exclude adds (read-write lock).
+ */
+public final class MatchIndex {
+
+  private final DedupeConfig config;
+  private final FieldComparer comparer;
+  private final Scorer scorer;
+  private final Set<String> junk;
+  private final List<PreparedRecord> records = new ArrayList<>();
+  private final Map<RecordRef, Integer> byRef = new HashMap<>();
+  private final List<Map<String, Deduplicator.IntList>> blocks = new ArrayList<>();
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+  private MatchIndex(DedupeConfig config, MatchModel model, Set<String> junk) {
+    this.config = config;
+    this.comparer = new FieldComparer(config);
+    this.scorer = new Scorer(comparer, model);
+    this.junk = Set.copyOf(junk);
+    for (int k = 0; k < config.blockingKeys().size(); k++) {
+      blocks.add(new HashMap<>());
+    }
+  }
+
+  /**
+   * Returns an empty index that scores with {@code model}.
+   *
+   * @param junkValues field to values treated as missing (such as {@link DedupeResult#junkValues()})
+   */
+  public static MatchIndex create(DedupeConfig config, MatchModel model, Map<String, List<String>> junkValues) {
+    Objects.requireNonNull(config, "config");
+    Deduplicator.withModel(config, model);
+    Set<String> junk = new HashSet<>();
+    for (Map.Entry<String, List<String>> e : junkValues.entrySet()) {
+      int f = config.fieldIndex(e.getKey());
+      if (f < 0) {
+        throw new IllegalArgumentException("junk values given for '" + e.getKey() + "', which is not a declared field");
+      }
+      for (String v : e.getValue()) {
+        junk.add(f + "\u0000" + v);
+      }
+    }
+    return new MatchIndex(config, model, junk);
+  }
+
+  /** Returns an index holding every record of a batch result, with its model and junk values. */
+  public static MatchIndex of(DedupeResult result) {
+    MatchIndex index = create(result.config(), result.model(), result.junkValues());
+    for (int i = 0; i < result.recordCount(); i++) {
+      PreparedRecord p = result.prepared(i);
+      index.add(p.ref, p.source);
+    }
+    return index;
+  }
+
+  /**
+   * Adds a record; a record with the same reference replaces nothing and is refused.
+   *
+   * @throws IllegalArgumentException when a record with that reference is already indexed
+   */
+  public void add(RecordRef ref, Record record) {
+    Objects.requireNonNull(ref, "ref");
+    Objects.requireNonNull(record, "record");
+    PreparedRecord p = comparer.prepare(ref, record, junk);
+    lock.writeLock().lock();
+    try {
+      if (byRef.containsKey(ref)) {
+        throw new IllegalArgumentException("record " + ref + " is already in the index");
+      }
+      int i = records.size();
+      records.add(p);
+      byRef.put(ref, i);
+      for (int k = 0; k < blocks.size(); k++) {
+        String key = comparer.blockingKey(k, p);
+        if (key != null) {
+          blocks.get(k).computeIfAbsent(key, x -> new Deduplicator.IntList()).add(i);
+        }
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Returns the number of indexed records. */
+  public int size() {
+    lock.readLock().lock();
+    try {
+      return records.size();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Returns the indexed records that match {@code record} at or above the review threshold, best
+   * first (ties in reference order).
+   */
+  public List<IndexMatch> matches(Record record) {
+    PreparedRecord q = comparer.prepare(new RecordRef("", ""), Objects.requireNonNull(record, "record"), junk);
+    List<IndexMatch> out = new ArrayList<>();
+    lock.readLock().lock();
+    try {
+      int[] seen = new int[8];
+      int n = 0;
+      for (int k = 0; k < blocks.size(); k++) {
+        String key = comparer.blockingKey(k, q);
+        if (key == null) {
+          continue;
+        }
+        Deduplicator.IntList b = blocks.get(k).get(key);
+        if (b == null || b.size >= config.maxBlockSize()) {
+          continue;
+        }
+        for (int x = 0; x < b.size; x++) {
+          if (n == seen.length) {
+            seen = Arrays.copyOf(seen, n * 2);
+          }
+          seen[n++] = b.items[x];
+        }
+      }
+      Arrays.sort(seen, 0, n);
+      for (int x = 0; x < n; x++) {
+        if (x > 0 && seen[x] == seen[x - 1]) {
+          continue;
+        }
+        PreparedRecord r = records.get(seen[x]);
+        double w = scorer.weight(comparer.pattern(q, r));
+        double p = Scorer.probability(w);
+        if (p >= config.reviewThreshold()) {
+          out.add(new IndexMatch(r.ref, w, p,
+              p >= config.matchThreshold() ? MatchDecision.MATCH : MatchDecision.REVIEW));
+        }
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+    out.sort((a, b) -> {
+      int c = Double.compare(b.probability(), a.probability());
+      return c != 0 ? c : a.ref().compareTo(b.ref());
+    });
+    return out;
+  }
+
+  /**
+   * Explains how {@code record} compares with an indexed record.
+   *
+   * @throws IllegalArgumentException when {@code existing} is not indexed
+   */
+  public PairExplanation explain(Record record, RecordRef existing) {
+    PreparedRecord q = comparer.prepare(new RecordRef("", "(query)"), record, junk);
+    lock.readLock().lock();
+    try {
+      Integer i = byRef.get(existing);
+      if (i == null) {
+        throw new IllegalArgumentException("record " + existing + " is not in the index");
+      }
+      return Explainer.explain(comparer, scorer, q, records.get(i), true);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+}

@@ -1,0 +1,338 @@
+package dev.mops.identity.dedupe;
+
+import dev.mops.core.Finding;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Estimates a Fellegi-Sunter model without labels: u from the level frequencies of random pairs,
+ * m and the match share lambda by expectation-maximization over the candidate pairs' comparison
+ * patterns (u held fixed). Values fixed in config are kept.
+ *
+ * <p>Thread safety: stateless.
+ */
+final class ModelEstimator {
+
+  private static final double MIN_P = 1e-6;
+
+  /** Pseudo-pairs smoothing EM's estimates toward their starting values. */
+  static final double PSEUDO_COUNT = 5.0;
+
+
+  private ModelEstimator() {}
+
+  static MatchModel estimate(
+      FieldComparer comparer, PreparedRecord[] recs, int[] source, boolean linkOnly, long[] patterns,
+      Deduplicator.Findings findings) {
+    int fields = comparer.fieldCount();
+    DedupeConfig config = comparer.config;
+    double[][] u = randomPairU(comparer, recs, source, linkOnly, config.randomPairs(), config.seed(), findings);
+    Map<Long, long[]> distinct = new HashMap<>();
+    for (long p : patterns) {
+      distinct.computeIfAbsent(p, x -> new long[1])[0]++;
+    }
+    long[] pat = new long[distinct.size()];
+    long[] cnt = new long[distinct.size()];
+    int i = 0;
+    List<Long> keys = new ArrayList<>(distinct.keySet());
+    keys.sort(null);
+    for (long k : keys) {
+      pat[i] = k;
+      cnt[i] = distinct.get(k)[0];
+      i++;
+    }
+    double[][] m = new double[fields][];
+    for (int f = 0; f < fields; f++) {
+      FieldRule rule = comparer.rules[f];
+      int levels = comparer.levelCount[f];
+      m[f] = new double[levels];
+      if (rule.m() != null) {
+        for (int l = 0; l < levels; l++) {
+          m[f][l] = rule.m().get(l);
+        }
+      } else {
+        double sum = 0;
+        for (int l = 0; l < levels; l++) {
+          m[f][l] = Math.pow(4, l);
+          sum += m[f][l];
+        }
+        for (int l = 0; l < levels; l++) {
+          m[f][l] /= sum;
+        }
+      }
+    }
+    // Lambda and m from EM that also re-estimates u among the candidates: candidate non-matches
+    // agree more than random pairs do (they share a blocking key, a company, a surname), and with
+    // u held at its random-pair value EM counts that agreement as matches, inflating lambda and
+    // the m of weak levels. The weights then use u from random pairs, which measures how rare an
+    // agreement is in the whole file. The fixed-u run is kept only for its iteration count.
+    double[][] mCopy = new double[fields][];
+    double[][] uCopy = new double[fields][];
+    for (int f = 0; f < fields; f++) {
+      mCopy[f] = m[f].clone();
+      uCopy[f] = u[f].clone();
+    }
+    double[] free = runEm(comparer, pat, cnt, mCopy, uCopy, true, config.emIterations());
+    double[] fixedU = runEm(comparer, pat, cnt, m, u, false, config.emIterations());
+    double lambda = free[0];
+    if (config.priorScope() == PriorScope.ALL_PAIRS) {
+      long n = recs.length;
+      double all = linkOnly ? crossPairs(source) : n * (n - 1) / 2.0;
+      long candidates = 0;
+      for (long c : cnt) {
+        candidates += c;
+      }
+      lambda = Math.min(1 - MIN_P, Math.max(1e-15, lambda * candidates / Math.max(1.0, all)));
+    }
+    for (int f = 0; f < fields; f++) {
+      if (comparer.rules[f].m() == null) {
+        m[f] = mCopy[f];
+      }
+    }
+    int iterations = (int) fixedU[1];
+    boolean converged = fixedU[2] > 0;
+    for (int f = 0; f < fields; f++) {
+      if (comparer.rules[f].m() == null) {
+        m[f] = monotone(m[f], u[f]);
+      }
+    }
+    List<MatchModel.FieldWeights> out = new ArrayList<>();
+    for (int f = 0; f < fields; f++) {
+      FieldRule rule = comparer.rules[f];
+      List<Double> ml = new ArrayList<>();
+      List<Double> ul = new ArrayList<>();
+      for (int l = 0; l < m[f].length; l++) {
+        ml.add(m[f][l]);
+        ul.add(u[f][l]);
+      }
+      out.add(new MatchModel.FieldWeights(rule.field(), rule.levelNames(), ml, ul));
+    }
+    if (!converged) {
+      findings.add(Finding.info("EM_NOT_CONVERGED", "", null,
+          "EM did not converge in " + config.emIterations() + " iterations; the last estimate is used"));
+    }
+    return new MatchModel(lambda, out, iterations, converged);
+  }
+
+  /** Runs EM in place on m (and u when {@code updateU}); returns lambda, iterations and 1 when converged. */
+  static double[] runEm(
+      FieldComparer comparer, long[] pat, long[] cnt, double[][] m, double[][] u, boolean updateU, int maxIterations) {
+    int fields = comparer.fieldCount();
+    double[][] m0 = new double[fields][];
+    double[][] u0 = new double[fields][];
+    for (int f = 0; f < fields; f++) {
+      m0[f] = m[f].clone();
+      u0[f] = u[f].clone();
+    }
+    double lambda = 0.1;
+    int iterations = 0;
+    boolean converged = pat.length == 0;
+    for (int it = 0; it < maxIterations && pat.length > 0; it++) {
+      iterations = it + 1;
+      double[][] num = new double[fields][];
+      double[][] unum = new double[fields][];
+      for (int f = 0; f < fields; f++) {
+        num[f] = new double[comparer.levelCount[f]];
+        unum[f] = new double[comparer.levelCount[f]];
+      }
+      double lamNum = 0;
+      double total = 0;
+      double logLam = Math.log(lambda);
+      double logNot = Math.log(1 - lambda);
+      for (int p = 0; p < pat.length; p++) {
+        double lm = logLam;
+        double lu = logNot;
+        for (int f = 0; f < fields; f++) {
+          int l = FieldComparer.levelOf(pat[p], f);
+          if (l != FieldComparer.MISSING) {
+            lm += Math.log(m[f][l]);
+            lu += Math.log(u[f][l]);
+          }
+        }
+        double g = 1.0 / (1.0 + Math.exp(lu - lm));
+        double c = cnt[p];
+        lamNum += c * g;
+        total += c;
+        for (int f = 0; f < fields; f++) {
+          int l = FieldComparer.levelOf(pat[p], f);
+          if (l != FieldComparer.MISSING) {
+            num[f][l] += c * g;
+            unum[f][l] += c * (1 - g);
+          }
+        }
+      }
+      double delta = 0;
+      double newLambda = clamp(lamNum / total);
+      delta = Math.max(delta, Math.abs(newLambda - lambda));
+      lambda = newLambda;
+      for (int f = 0; f < fields; f++) {
+        if (comparer.rules[f].m() == null) {
+          m[f] = normalized(num[f], m0[f]);
+        }
+        if (updateU && comparer.rules[f].u() == null) {
+          double[] next = normalized(unum[f], u0[f]);
+          for (int l = 0; l < next.length; l++) {
+            delta = Math.max(delta, Math.abs(next[l] - u[f][l]));
+          }
+          u[f] = next;
+        }
+      }
+      if (delta < 1e-7) {
+        converged = true;
+        break;
+      }
+    }
+    return new double[] {lambda, iterations, converged ? 1 : 0};
+  }
+
+  /**
+   * Expected counts to probabilities, smoothed toward {@code prior} with {@link #PSEUDO_COUNT}
+   * pseudo-pairs, so that a handful of candidate pairs cannot drive a level to zero.
+   */
+  private static double[] normalized(double[] counts, double[] prior) {
+    double sum = 0;
+    for (double v : counts) {
+      sum += v;
+    }
+    double norm = 0;
+    double[] next = new double[counts.length];
+    for (int l = 0; l < next.length; l++) {
+      next[l] = Math.max(MIN_P, (counts[l] + PSEUDO_COUNT * prior[l]) / (sum + PSEUDO_COUNT));
+      norm += next[l];
+    }
+    for (int l = 0; l < next.length; l++) {
+      next[l] /= norm;
+    }
+    return next;
+  }
+
+  /**
+   * Raises m where a closer agreement level would weigh less than a looser one (a level the
+   * candidate pairs barely show, such as nicknames in a file without them), so that weights never
+   * fall as agreement rises; then renormalizes.
+   */
+  static double[] monotone(double[] m, double[] u) {
+    double[] out = m.clone();
+    for (int l = 1; l < out.length; l++) {
+      double floor = u[l] * out[l - 1] / u[l - 1];
+      if (out[l] < floor) {
+        out[l] = floor;
+      }
+    }
+    double sum = 0;
+    for (double v : out) {
+      sum += v;
+    }
+    for (int l = 0; l < out.length; l++) {
+      out[l] = Math.min(1.0, out[l] / sum);
+    }
+    return out;
+  }
+
+  private static double crossPairs(int[] source) {
+    java.util.Map<Integer, Long> sizes = new HashMap<>();
+    for (int s : source) {
+      sizes.merge(s, 1L, Long::sum);
+    }
+    double n = source.length;
+    double same = 0;
+    for (long c : sizes.values()) {
+      same += c * (c - 1) / 2.0;
+    }
+    return n * (n - 1) / 2.0 - same;
+  }
+
+  private static double clamp(double p) {
+    return Math.min(1 - MIN_P, Math.max(MIN_P, p));
+  }
+
+  /** u per field and level from random pairs, with add-one smoothing; fixed u from config kept. */
+  static double[][] randomPairU(
+      FieldComparer comparer, PreparedRecord[] recs, int[] source, boolean linkOnly, int wanted, long seed,
+      Deduplicator.Findings findings) {
+    int fields = comparer.fieldCount();
+    long[][] counts = new long[fields][];
+    for (int f = 0; f < fields; f++) {
+      counts[f] = new long[comparer.levelCount[f]];
+    }
+    int n = recs.length;
+    long possible = (long) n * (n - 1) / 2;
+    long samples = Math.min(wanted, possible);
+    SplittableRandom rnd = Deduplicator.random(seed);
+    long[] drawnPairs = new long[(int) samples];
+    int drawn = 0;
+    long attempts = 0;
+    while (drawn < samples && attempts < samples * 20) {
+      attempts++;
+      int a = rnd.nextInt(n);
+      int b = rnd.nextInt(n);
+      if (a == b || (linkOnly && source[a] == source[b])) {
+        continue;
+      }
+      drawnPairs[drawn++] = (long) a << 32 | b;
+    }
+    // Compared in the order of their first record, so that one side of each comparison reads
+    // memory in order (the counts do not depend on the order); split over the cores.
+    java.util.Arrays.sort(drawnPairs, 0, drawn);
+    int[] left = new int[drawn];
+    int[] right = new int[drawn];
+    for (int i = 0; i < drawn; i++) {
+      left[i] = (int) (drawnPairs[i] >>> 32);
+      right[i] = (int) drawnPairs[i];
+    }
+    int chunk = 1 << 14;
+    int chunks = (drawn + chunk - 1) / chunk;
+    int total = drawn;
+    long[][][] partial = new long[chunks][][];
+    java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
+      long[][] local = new long[fields][];
+      for (int f = 0; f < fields; f++) {
+        local[f] = new long[comparer.levelCount[f]];
+      }
+      int end2 = Math.min(total, (c + 1) * chunk);
+      for (int i = c * chunk; i < end2; i++) {
+        for (int f = 0; f < fields; f++) {
+          int l = comparer.level(f, recs[left[i]], recs[right[i]]);
+          if (l != FieldComparer.MISSING) {
+            local[f][l]++;
+          }
+        }
+      }
+      partial[c] = local;
+    });
+    for (long[][] local : partial) {
+      for (int f = 0; f < fields; f++) {
+        for (int l = 0; l < local[f].length; l++) {
+          counts[f][l] += local[f][l];
+        }
+      }
+    }
+    if (drawn < 100) {
+      findings.add(Finding.info("FEW_RANDOM_PAIRS", "", null,
+          "only " + drawn + " random pairs could be drawn; u probabilities are rough"));
+    }
+    double[][] u = new double[fields][];
+    for (int f = 0; f < fields; f++) {
+      FieldRule rule = comparer.rules[f];
+      int levels = counts[f].length;
+      u[f] = new double[levels];
+      if (rule.u() != null) {
+        for (int l = 0; l < levels; l++) {
+          u[f][l] = rule.u().get(l);
+        }
+        continue;
+      }
+      long sum = 0;
+      for (long c : counts[f]) {
+        sum += c;
+      }
+      for (int l = 0; l < levels; l++) {
+        u[f][l] = (counts[f][l] + 1.0) / (sum + levels);
+      }
+    }
+    return u;
+  }
+}
