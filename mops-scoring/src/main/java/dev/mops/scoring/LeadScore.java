@@ -164,10 +164,10 @@ public final class LeadScore {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof LeadScore)) {
+    if (!(o instanceof LeadScore other)) {
       return false;
     }
-    LeadScore other = (LeadScore) o;
+    
     return model.contentHash().equals(other.model.contentHash()) && Arrays.equals(micro, other.micro)
         && Arrays.equals(bands, other.bands) && gridCell == other.gridCell && thresholds == other.thresholds;
   }

@@ -96,7 +96,7 @@ public final class LeadScorer {
     Objects.requireNonNull(lead, "lead");
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(now, "now");
-    if (lead.schema() != model.leadSchema() && !lead.schema().equals(model.leadSchema())) {
+    if (!lead.schema().equals(model.leadSchema())) {
       throw new IllegalArgumentException(
           "lead row has schema " + lead.schema() + ", expected the model's lead schema " + model.leadSchema());
     }

@@ -112,8 +112,8 @@ final class ModelReader {
       ConfigNode v = e.getValue();
       String type;
       boolean required = false;
-      if (v instanceof MapNode) {
-        MapNode fm = ((MapNode) v).checkKeys(FIELD_KEYS);
+      if (v instanceof MapNode mapNode) {
+        MapNode fm = mapNode.checkKeys(FIELD_KEYS);
         type = fm.string("type");
         required = fm.bool("required", false);
         if (required && !lead) {
@@ -378,8 +378,8 @@ final class ModelReader {
       types.addAll(direct);
       return Conditions.always();
     }
-    if (c instanceof Condition.All) {
-      List<Condition> children = ((Condition.All) c).conditions();
+    if (c instanceof Condition.All all) {
+      List<Condition> children = all.conditions();
       for (int i = 0; i < children.size(); i++) {
         Set<String> t = typeValues(children.get(i));
         if (t != null) {
@@ -394,13 +394,13 @@ final class ModelReader {
   }
 
   private static @Nullable Set<String> typeValues(Condition c) {
-    if (c instanceof Condition.Eq) {
-      Condition.Eq eq = (Condition.Eq) c;
+    if (c instanceof Condition.Eq eq) {
+      
       if (eq.field().equals(ScoringModel.EVENT_TYPE) && !eq.ignoreCase() && eq.value() instanceof String) {
         return Set.of((String) eq.value());
       }
-    } else if (c instanceof Condition.In) {
-      Condition.In in = (Condition.In) c;
+    } else if (c instanceof Condition.In in) {
+      
       if (in.field().equals(ScoringModel.EVENT_TYPE) && !in.ignoreCase()
           && in.values().stream().allMatch(v -> v instanceof String)) {
         Set<String> out = new LinkedHashSet<>();

@@ -123,15 +123,15 @@ final class ScoringRun {
       Schema eventSchema = m.eventSchema();
       for (int e = 0; e < n; e++) {
         Row ev = events.get(e);
-        if (ev.schema() != eventSchema && !ev.schema().equals(eventSchema)) {
+        if (!ev.schema().equals(eventSchema)) {
           throw new IllegalArgumentException(
               "event row " + e + " has schema " + ev.schema() + ", expected the model's event schema " + eventSchema);
         }
         Object t = ev.get(1);
-        if (!(t instanceof Instant)) {
+        if (!(t instanceof Instant at)) {
           continue;
         }
-        Instant at = (Instant) t;
+        
         stamp++;
         double age = (nowSeconds - at.getEpochSecond()) + (nowNanos - at.getNano()) / 1e9;
         if (age < 0) {

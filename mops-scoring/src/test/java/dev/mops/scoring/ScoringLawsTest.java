@@ -25,14 +25,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The laws of scoring, checked on seeded random leads under the example model. Set {@code
- * -Dmops.seed=N} to replay one seed; each test prints its seed.
+ * -Dmops.test.seed=N} to replay one seed; each test prints its seed.
  */
 class ScoringLawsTest {
 
   static final ScoringModel MODEL = Fixtures.example();
 
   static Stream<Long> seeds() {
-    String fixed = System.getProperty("mops.seed");
+    String fixed = System.getProperty("mops.test.seed");
     if (fixed != null) {
       return Stream.of(Long.parseLong(fixed));
     }
@@ -41,7 +41,7 @@ class ScoringLawsTest {
   }
 
   static Random random(long seed, String law) {
-    System.out.println(law + " seed=" + seed + " (replay with -Dmops.seed=" + seed + ")");
+    System.out.println(law + " seed=" + seed + " (replay with -Dmops.test.seed=" + seed + ")");
     return new Random(seed);
   }
 
@@ -68,6 +68,8 @@ class ScoringLawsTest {
   void decayIsMonotoneInTime(long seed) {
     Random r = random(seed, "decay");
     LeadScorer scorer = MODEL.scorer();
+    int compared = 0;
+    int decayed = 0;
     for (int i = 0; i < 30; i++) {
       ArrayRow lead = MODEL.leadRow(Fixtures.randomLead(r, i), FindingSink.IGNORE);
       List<ArrayRow> events = Fixtures.events(MODEL, Fixtures.randomEvents(r, 1 + r.nextInt(30), AS_OF));
@@ -78,10 +80,24 @@ class ScoringLawsTest {
         double then = Math.abs(e.getValue());
         double now = Math.abs(after.getOrDefault(e.getKey(), 0.0));
         assertThat(now).as("rule %s from %s to %s", e.getKey(), AS_OF, later).isLessThanOrEqualTo(then);
+        if (then > 0) {
+          compared++;
+          if (now < then) {
+            decayed++;
+          }
+        }
       }
       assertThat(after.keySet()).isSubsetOf(before.keySet());
     }
+    // A lead whose rules gave no points checks nothing: the law must have been tested on enough
+    // contributions, and decay must really have lowered some of them.
+    System.out.println("decay seed=" + seed + ": " + compared + " contributions compared, " + decayed + " decayed");
+    assertThat(compared).as("seed %d: non-zero contributions compared", seed).isGreaterThanOrEqualTo(MIN_DECAY_COMPARED);
+    assertThat(decayed).as("seed %d: contributions that decayed", seed).isGreaterThanOrEqualTo(MIN_DECAYED);
   }
+
+  private static final int MIN_DECAY_COMPARED = 30;
+  private static final int MIN_DECAYED = 10;
 
   private static Map<String, Double> afterDecay(ScoreExplanation e) {
     Map<String, Double> out = new HashMap<>();

@@ -82,7 +82,7 @@ public final class ChannelGroup {
 
     @Override
     public boolean equals(@Nullable Object o) {
-      return o instanceof MemoKey && ((MemoKey) o).hash == hash && java.util.Arrays.equals(((MemoKey) o).values, values);
+      return o instanceof MemoKey memoKey && memoKey.hash == hash && java.util.Arrays.equals(memoKey.values, values);
     }
 
     @Override

@@ -98,7 +98,7 @@ public final class Taxonomy {
     for (String key : params.keys()) {
       UtmParameter p = UtmParameter.byName(key);
       ConfigNode node = params.require(key, "the rules of " + key);
-      ConfigNode.MapNode map = node instanceof ConfigNode.ScalarNode && ((ConfigNode.ScalarNode) node).value() == null
+      ConfigNode.MapNode map = node instanceof ConfigNode.ScalarNode scalarNode && scalarNode.value() == null
           ? new ConfigNode.MapNode(node.location(), Map.of(), Map.of())
           : node.asMap("the rules of " + key);
       rules.put(p, ValueRule.read(map, defaults, Set.of("required")));

@@ -81,7 +81,7 @@ public final class UtmParameters {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof UtmParameters && ((UtmParameters) o).values.equals(values);
+    return o instanceof UtmParameters utmParameters && utmParameters.values.equals(values);
   }
 
   @Override

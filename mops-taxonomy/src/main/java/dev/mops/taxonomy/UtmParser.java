@@ -399,6 +399,9 @@ public final class UtmParser {
       }
     }
 
+    // Slots of the seen/value arrays are the enums' ordinals: no map on the parser's hot path, and
+    // the arrays are private to one parse.
+    @SuppressWarnings("EnumOrdinal")
     private void pair(String s, int from, int to, boolean inFragment) {
       plus = false;
       badEscape = false;

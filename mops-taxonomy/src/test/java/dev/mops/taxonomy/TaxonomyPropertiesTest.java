@@ -14,16 +14,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Laws over seeded random inputs. Each case's seed is its parameter (shown in the test name);
- * set {@code -Dmops.seed=N} to run one seed, e.g. to replay a failure.
+ * set {@code -Dmops.test.seed=N} to run one seed, e.g. to replay a failure.
  */
 class TaxonomyPropertiesTest {
 
   static LongStream seeds() {
-    String fixed = System.getProperty("mops.seed");
+    String fixed = System.getProperty("mops.test.seed");
     if (fixed != null) {
+      System.out.println("TaxonomyPropertiesTest seed " + fixed);
       return LongStream.of(Long.parseLong(fixed));
     }
     long base = 0x5EEDL;
+    System.out.println("TaxonomyPropertiesTest seeds " + base + " + i * 7919, i < 200 (replay one with -Dmops.test.seed=N)");
     return LongStream.range(0, 200).map(i -> base + i * 7919);
   }
 

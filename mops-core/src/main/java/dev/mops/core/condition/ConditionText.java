@@ -21,17 +21,17 @@ final class ConditionText {
   }
 
   static String describe(Condition c) {
-    if (c instanceof Condition.All) {
-      return join(((Condition.All) c).conditions(), " and ", "true");
+    if (c instanceof Condition.All all) {
+      return join(all.conditions(), " and ", "true");
     }
-    if (c instanceof Condition.Any) {
-      return join(((Condition.Any) c).conditions(), " or ", "false");
+    if (c instanceof Condition.Any any) {
+      return join(any.conditions(), " or ", "false");
     }
-    if (c instanceof Condition.Not) {
-      return "not " + describe(((Condition.Not) c).condition());
+    if (c instanceof Condition.Not not) {
+      return "not " + describe(not.condition());
     }
-    if (c instanceof Condition.Constant) {
-      return String.valueOf(((Condition.Constant) c).value());
+    if (c instanceof Condition.Constant constant) {
+      return String.valueOf(constant.value());
     }
     String expected = expectedOf(c);
     return fieldOf(c) + " " + operatorOf(c) + (expected.isEmpty() ? "" : " " + expected);

@@ -172,15 +172,15 @@ public final class ConditionYaml {
     }
 
     Condition read(ConfigNode node) {
-      if (node instanceof ScalarNode && ((ScalarNode) node).value() instanceof Boolean) {
-        return new Condition.Constant((Boolean) ((ScalarNode) node).value());
+      if (node instanceof ScalarNode scalarNode && scalarNode.value() instanceof Boolean) {
+        return new Condition.Constant((Boolean) scalarNode.value());
       }
-      if (!(node instanceof MapNode)) {
+      if (!(node instanceof MapNode map)) {
         throw node.error(
             "expected a condition (a map with one of " + new TreeSet<>(OPERATORS)
                 + ", or true/false), found " + node.describe());
       }
-      MapNode map = (MapNode) node;
+      
       if (map.entries().size() != 1) {
         throw node.error(
             "expected a condition with exactly one operator key, found "
@@ -350,10 +350,10 @@ public final class ConditionYaml {
     }
 
     private static Object literal(ConfigNode node) {
-      if (!(node instanceof ScalarNode)) {
+      if (!(node instanceof ScalarNode scalarNode)) {
         throw node.error("expected a single value (text, number or boolean), found " + node.describe());
       }
-      Object v = ((ScalarNode) node).value();
+      Object v = scalarNode.value();
       if (v == null) {
         throw node.error("expected a value, found null (use is_empty or exists to test for missing values)");
       }

@@ -54,10 +54,10 @@ public final class Conditions {
   public static Condition all(Iterable<? extends Condition> conditions) {
     Set<Condition> kept = new LinkedHashSet<>();
     for (Condition c : conditions) {
-      if (c instanceof All) {
-        kept.addAll(((All) c).conditions());
-      } else if (c instanceof Constant) {
-        if (!((Constant) c).value()) {
+      if (c instanceof All all) {
+        kept.addAll(all.conditions());
+      } else if (c instanceof Constant constant) {
+        if (!constant.value()) {
           return NEVER;
         }
       } else {
@@ -82,10 +82,10 @@ public final class Conditions {
   public static Condition any(Iterable<? extends Condition> conditions) {
     Set<Condition> kept = new LinkedHashSet<>();
     for (Condition c : conditions) {
-      if (c instanceof Any) {
-        kept.addAll(((Any) c).conditions());
-      } else if (c instanceof Constant) {
-        if (((Constant) c).value()) {
+      if (c instanceof Any any) {
+        kept.addAll(any.conditions());
+      } else if (c instanceof Constant constant) {
+        if (constant.value()) {
           return ALWAYS;
         }
       } else {
@@ -103,11 +103,11 @@ public final class Conditions {
 
   /** Returns the negation of {@code condition}, simplified. */
   public static Condition not(Condition condition) {
-    if (condition instanceof Not) {
-      return ((Not) condition).condition();
+    if (condition instanceof Not not) {
+      return not.condition();
     }
-    if (condition instanceof Constant) {
-      return ((Constant) condition).value() ? NEVER : ALWAYS;
+    if (condition instanceof Constant constant) {
+      return constant.value() ? NEVER : ALWAYS;
     }
     return new Not(condition);
   }
@@ -117,22 +117,22 @@ public final class Conditions {
    * in it rebuilt through these factories.
    */
   public static Condition simplify(Condition condition) {
-    if (condition instanceof All) {
+    if (condition instanceof All all) {
       List<Condition> children = new ArrayList<>();
-      for (Condition c : ((All) condition).conditions()) {
+      for (Condition c : all.conditions()) {
         children.add(simplify(c));
       }
       return all(children);
     }
-    if (condition instanceof Any) {
+    if (condition instanceof Any any) {
       List<Condition> children = new ArrayList<>();
-      for (Condition c : ((Any) condition).conditions()) {
+      for (Condition c : any.conditions()) {
         children.add(simplify(c));
       }
       return any(children);
     }
-    if (condition instanceof Not) {
-      return not(simplify(((Not) condition).condition()));
+    if (condition instanceof Not not) {
+      return not(simplify(not.condition()));
     }
     return condition;
   }
@@ -260,12 +260,12 @@ public final class Conditions {
   }
 
   private static void collectFields(Condition c, Set<String> out) {
-    if (c instanceof All) {
-      ((All) c).conditions().forEach(x -> collectFields(x, out));
-    } else if (c instanceof Any) {
-      ((Any) c).conditions().forEach(x -> collectFields(x, out));
-    } else if (c instanceof Not) {
-      collectFields(((Not) c).condition(), out);
+    if (c instanceof All all) {
+      all.conditions().forEach(x -> collectFields(x, out));
+    } else if (c instanceof Any any) {
+      any.conditions().forEach(x -> collectFields(x, out));
+    } else if (c instanceof Not not) {
+      collectFields(not.condition(), out);
     } else if (!(c instanceof Constant)) {
       out.add(ConditionText.fieldOf(c));
     }
@@ -273,14 +273,14 @@ public final class Conditions {
 
   /** Returns whether a condition reads the clock ({@code within_last}, {@code older_than}). */
   public static boolean usesClock(Condition condition) {
-    if (condition instanceof All) {
-      return ((All) condition).conditions().stream().anyMatch(Conditions::usesClock);
+    if (condition instanceof All all) {
+      return all.conditions().stream().anyMatch(Conditions::usesClock);
     }
-    if (condition instanceof Any) {
-      return ((Any) condition).conditions().stream().anyMatch(Conditions::usesClock);
+    if (condition instanceof Any any) {
+      return any.conditions().stream().anyMatch(Conditions::usesClock);
     }
-    if (condition instanceof Not) {
-      return usesClock(((Not) condition).condition());
+    if (condition instanceof Not not) {
+      return usesClock(not.condition());
     }
     return condition instanceof Condition.WithinLast || condition instanceof Condition.OlderThan;
   }

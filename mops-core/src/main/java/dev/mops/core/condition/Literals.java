@@ -18,8 +18,8 @@ final class Literals {
    * its digits without trailing zeros.
    */
   static Object forEquality(Object value) {
-    if (value instanceof BigDecimal) {
-      BigDecimal b = ((BigDecimal) value).stripTrailingZeros();
+    if (value instanceof BigDecimal bigDecimal) {
+      BigDecimal b = bigDecimal.stripTrailingZeros();
       if (b.scale() <= 0 && b.precision() - b.scale() <= 18) {
         return b.longValueExact();
       }
@@ -30,7 +30,7 @@ final class Literals {
     }
     if (value instanceof String || value instanceof Boolean || value instanceof Long
         || value instanceof Double) {
-      if (value instanceof Double && !Double.isFinite((Double) value)) {
+      if (value instanceof Double d && !Double.isFinite(d)) {
         throw new IllegalArgumentException("literal must be a finite number, got " + value);
       }
       return value;
@@ -38,11 +38,11 @@ final class Literals {
     if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
       return ((Number) value).longValue();
     }
-    if (value instanceof Float) {
-      return forEquality(((Float) value).doubleValue());
+    if (value instanceof Float f) {
+      return forEquality(f.doubleValue());
     }
-    if (value instanceof BigInteger) {
-      BigInteger b = (BigInteger) value;
+    if (value instanceof BigInteger b) {
+      
       return b.bitLength() < 64 ? (Object) b.longValue() : new BigDecimal(b);
     }
     throw new IllegalArgumentException(
@@ -57,8 +57,8 @@ final class Literals {
     if (value instanceof Instant || value instanceof LocalDate) {
       return value;
     }
-    if (value instanceof String) {
-      String s = (String) value;
+    if (value instanceof String s) {
+      
       Number n = Values.asNumber(s);
       if (n != null) {
         return forEquality(n);
@@ -95,8 +95,8 @@ final class Literals {
     if (literal instanceof String) {
       return "'" + literal + "'";
     }
-    if (literal instanceof BigDecimal) {
-      return ((BigDecimal) literal).toPlainString();
+    if (literal instanceof BigDecimal bigDecimal) {
+      return bigDecimal.toPlainString();
     }
     return String.valueOf(literal);
   }

@@ -159,7 +159,7 @@ final class Nodes {
   }
 
   static @Nullable String text(@Nullable Object v) {
-    return v instanceof String ? (String) v : Values.asString(v);
+    return v instanceof String string ? string : Values.asString(v);
   }
 
   static final class EqText extends Leaf {
@@ -213,7 +213,7 @@ final class Nodes {
     @Override
     boolean test(Row row, Instant now) {
       Object v = row.get(slot);
-      Boolean b = v instanceof Boolean ? (Boolean) v : Values.asBoolean(v);
+      Boolean b = v instanceof Boolean bool ? bool : Values.asBoolean(v);
       return b != null && b == literal;
     }
 
@@ -469,7 +469,7 @@ final class Nodes {
   }
 
   static @Nullable Instant instant(@Nullable Object v) {
-    return v instanceof Instant ? (Instant) v : Values.asInstant(v);
+    return v instanceof Instant instant ? instant : Values.asInstant(v);
   }
 
   /** Compares {@code now - t} with {@code d} without allocating. */
@@ -567,9 +567,8 @@ final class Nodes {
     }
 
     private boolean contains(Object v, String literal) {
-      if (v instanceof List && v instanceof RandomAccess) {
+      if (v instanceof List<?> list && v instanceof RandomAccess) {
         // By index: a for-each would allocate an iterator per literal.
-        List<?> list = (List<?>) v;
         for (int i = 0, n = list.size(); i < n; i++) {
           String s = text(list.get(i));
           if (s != null && (ignoreCase ? literal.equalsIgnoreCase(s) : literal.equals(s))) {
@@ -578,8 +577,8 @@ final class Nodes {
         }
         return false;
       }
-      if (v instanceof Collection) {
-        for (Object o : (Collection<?>) v) {
+      if (v instanceof Collection<?> collection) {
+        for (Object o : collection) {
           String s = text(o);
           if (s != null && (ignoreCase ? literal.equalsIgnoreCase(s) : literal.equals(s))) {
             return true;
@@ -618,11 +617,11 @@ final class Nodes {
 
   /** Builds the node of an {@code eq} literal. */
   static Leaf eq(int slot, Condition c, Object literal, boolean ignoreCase) {
-    if (literal instanceof String) {
-      return new EqText(slot, c, (String) literal, ignoreCase);
+    if (literal instanceof String text) {
+      return new EqText(slot, c, text, ignoreCase);
     }
-    if (literal instanceof Boolean) {
-      return new EqBoolean(slot, c, (Boolean) literal);
+    if (literal instanceof Boolean bool) {
+      return new EqBoolean(slot, c, bool);
     }
     return new EqNumber(slot, c, (Number) literal);
   }

@@ -27,51 +27,51 @@ final class Ordering {
     if (value == null) {
       return INCOMPARABLE;
     }
-    if (literal instanceof Number) {
-      return compareNumber(value, (Number) literal);
+    if (literal instanceof Number number) {
+      return compareNumber(value, number);
     }
-    if (literal instanceof Instant) {
-      Instant t = value instanceof Instant ? (Instant) value : Values.asInstant(value);
-      return t == null ? INCOMPARABLE : Integer.signum(t.compareTo((Instant) literal));
+    if (literal instanceof Instant bound) {
+      Instant t = value instanceof Instant instant ? instant : Values.asInstant(value);
+      return t == null ? INCOMPARABLE : Integer.signum(t.compareTo(bound));
     }
-    if (literal instanceof LocalDate) {
-      LocalDate d = value instanceof LocalDate ? (LocalDate) value : Values.asDate(value);
-      return d == null ? INCOMPARABLE : Integer.signum(d.compareTo((LocalDate) literal));
+    if (literal instanceof LocalDate bound) {
+      LocalDate d = value instanceof LocalDate date ? date : Values.asDate(value);
+      return d == null ? INCOMPARABLE : Integer.signum(d.compareTo(bound));
     }
-    String s = value instanceof String ? (String) value : Values.asString(value);
+    String s = value instanceof String string ? string : Values.asString(value);
     return s == null ? INCOMPARABLE : Integer.signum(s.compareTo((String) literal));
   }
 
   static int compareNumber(Object value, Number literal) {
-    if (literal instanceof BigDecimal) {
-      Number n = value instanceof Number ? (Number) value : Values.asNumber(value);
+    if (literal instanceof BigDecimal bound) {
+      Number n = value instanceof Number number ? number : Values.asNumber(value);
       if (n == null) {
         return INCOMPARABLE;
       }
-      return toBigDecimal(n).compareTo((BigDecimal) literal);
+      return toBigDecimal(n).compareTo(bound);
     }
-    if (value instanceof Long && literal instanceof Long) {
-      return Long.compare((Long) value, (Long) literal);
+    if (value instanceof Long v && literal instanceof Long bound) {
+      return Long.compare(v, bound);
     }
     double d;
-    if (value instanceof Long) {
-      d = (Long) value;
-    } else if (value instanceof Double) {
-      d = (Double) value;
-    } else if (value instanceof Integer) {
-      d = (Integer) value;
-    } else if (value instanceof BigDecimal) {
-      return ((BigDecimal) value).compareTo(toBigDecimal(literal));
+    if (value instanceof Long v) {
+      d = v;
+    } else if (value instanceof Double v) {
+      d = v;
+    } else if (value instanceof Integer v) {
+      d = v;
+    } else if (value instanceof BigDecimal v) {
+      return v.compareTo(toBigDecimal(literal));
     } else {
       Number n = Values.asNumber(value);
       if (n == null) {
         return INCOMPARABLE;
       }
-      if (n instanceof BigDecimal) {
-        return ((BigDecimal) n).compareTo(toBigDecimal(literal));
+      if (n instanceof BigDecimal big) {
+        return big.compareTo(toBigDecimal(literal));
       }
-      if (n instanceof Long && literal instanceof Long) {
-        return Long.compare(n.longValue(), (Long) literal);
+      if (n instanceof Long && literal instanceof Long bound) {
+        return Long.compare(n.longValue(), bound);
       }
       d = n.doubleValue();
     }
@@ -82,8 +82,8 @@ final class Ordering {
   }
 
   static BigDecimal toBigDecimal(Number n) {
-    if (n instanceof BigDecimal) {
-      return (BigDecimal) n;
+    if (n instanceof BigDecimal big) {
+      return big;
     }
     if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
       return BigDecimal.valueOf(n.longValue());

@@ -268,7 +268,7 @@ public final class ConfigLoader {
       if (++nodes > limits.maxNodes()) {
         throw new ConfigException(at, "document has more than " + limits.maxNodes() + " nodes");
       }
-      if (p instanceof YAMLParser && ((YAMLParser) p).isCurrentAlias()) {
+      if (p instanceof YAMLParser yAMLParser && yAMLParser.isCurrentAlias()) {
         throw new ConfigException(at, "YAML aliases (*" + p.getText() + ") are not allowed; repeat the value instead");
       }
       switch (token) {
@@ -325,9 +325,9 @@ public final class ConfigLoader {
           return new ConfigNode.ScalarNode(at, n);
         }
         case VALUE_TRUE:
-          return new ConfigNode.ScalarNode(at, Boolean.TRUE);
+          return new ConfigNode.ScalarNode(at, true);
         case VALUE_FALSE:
-          return new ConfigNode.ScalarNode(at, Boolean.FALSE);
+          return new ConfigNode.ScalarNode(at, false);
         case VALUE_NULL:
           return new ConfigNode.ScalarNode(at, null);
         default:

@@ -35,24 +35,24 @@ public sealed interface ConfigNode permits ConfigNode.MapNode, ConfigNode.ListNo
 
   /** Returns this node as a map, or throws a {@link ConfigException} expecting {@code what}. */
   default MapNode asMap(String what) {
-    if (this instanceof MapNode) {
-      return (MapNode) this;
+    if (this instanceof MapNode mapNode) {
+      return mapNode;
     }
     throw new ConfigException(location(), "expected " + what + " (a map), found " + describe());
   }
 
   /** Returns this node as a list, or throws a {@link ConfigException} expecting {@code what}. */
   default ListNode asList(String what) {
-    if (this instanceof ListNode) {
-      return (ListNode) this;
+    if (this instanceof ListNode listNode) {
+      return listNode;
     }
     throw new ConfigException(location(), "expected " + what + " (a list), found " + describe());
   }
 
   /** Returns this node as a scalar, or throws a {@link ConfigException} expecting {@code what}. */
   default ScalarNode asScalar(String what) {
-    if (this instanceof ScalarNode) {
-      return (ScalarNode) this;
+    if (this instanceof ScalarNode scalarNode) {
+      return scalarNode;
     }
     throw new ConfigException(location(), "expected " + what + ", found " + describe());
   }
@@ -142,7 +142,7 @@ public sealed interface ConfigNode permits ConfigNode.MapNode, ConfigNode.ListNo
     /** Returns the string under {@code key}, or {@code null} when the key is missing or null. */
     public @Nullable String optionalString(String key) {
       ConfigNode n = entries.get(key);
-      if (n == null || (n instanceof ScalarNode && ((ScalarNode) n).value() == null)) {
+      if (n == null || (n instanceof ScalarNode scalarNode && scalarNode.value() == null)) {
         return null;
       }
       return n.asText("a string");
@@ -330,16 +330,16 @@ public sealed interface ConfigNode permits ConfigNode.MapNode, ConfigNode.ListNo
       if (value == null) {
         return "";
       }
-      if (value instanceof java.math.BigDecimal) {
-        return ((java.math.BigDecimal) value).toPlainString();
+      if (value instanceof java.math.BigDecimal bigDecimal) {
+        return bigDecimal.toPlainString();
       }
       return value.toString();
     }
 
     /** Returns the value as a boolean, or throws expecting true or false. */
     public boolean bool() {
-      if (value instanceof Boolean) {
-        return (Boolean) value;
+      if (value instanceof Boolean b) {
+        return b;
       }
       throw new ConfigException(location, "expected true or false, found " + describe());
     }
@@ -354,8 +354,8 @@ public sealed interface ConfigNode permits ConfigNode.MapNode, ConfigNode.ListNo
 
     /** Returns the value as a number, or throws expecting one. */
     public double number() {
-      if (value instanceof Number) {
-        return ((Number) value).doubleValue();
+      if (value instanceof Number number) {
+        return number.doubleValue();
       }
       throw new ConfigException(location, "expected a number, found " + describe());
     }

@@ -32,7 +32,7 @@ public final class JsonLinesReader implements RecordReader {
   /** Creates a reader over {@code in}; {@code source} names the input in messages. */
   public JsonLinesReader(String source, Reader in) throws IOException {
     this.source = source;
-    this.in = in instanceof BufferedReader ? (BufferedReader) in : new BufferedReader(in, 64 * 1024);
+    this.in = in instanceof BufferedReader bufferedReader ? bufferedReader : new BufferedReader(in, 64 * 1024);
     this.pending = read();
     this.fields = pending == null ? List.of() : List.copyOf(pending.record().fieldNames());
   }

@@ -54,14 +54,14 @@ public final class JsonLinesWriter implements RecordWriter {
   private void writeValue(@Nullable Object v) throws IOException {
     if (v == null) {
       gen.writeNull();
-    } else if (v instanceof Boolean) {
-      gen.writeBoolean((Boolean) v);
+    } else if (v instanceof Boolean b) {
+      gen.writeBoolean(b);
     } else if (v instanceof Long || v instanceof Integer) {
       gen.writeNumber(((Number) v).longValue());
-    } else if (v instanceof Double) {
-      gen.writeNumber((Double) v);
-    } else if (v instanceof BigDecimal) {
-      gen.writeNumber((BigDecimal) v);
+    } else if (v instanceof Double d) {
+      gen.writeNumber(d);
+    } else if (v instanceof BigDecimal bigDecimal) {
+      gen.writeNumber(bigDecimal);
     } else if (v instanceof Collection) {
       gen.writeStartArray();
       for (Object o : (Collection<?>) v) {

@@ -195,7 +195,7 @@ public final class CountryNormalizer {
       Map<String, String> alpha2 = new HashMap<>();
       Set<String> codes = new TreeSet<>();
       for (DataFile.Line line : DataFile.resource("countries.txt").lines()) {
-        String[] parts = line.text().split("\\|");
+        String[] parts = line.text().split("\\|", 0);
         if (parts.length < 2 || parts[0].length() != 2) {
           throw line.error("expected CODE|AL3|name|..., found '" + line.text() + "'");
         }
@@ -225,7 +225,7 @@ public final class CountryNormalizer {
     private static Map<String, String> loadRegions(DataFile file, String country) {
       Map<String, String> out = new HashMap<>();
       for (DataFile.Line line : file.lines()) {
-        String[] parts = line.text().split("\\|");
+        String[] parts = line.text().split("\\|", 0);
         if (parts.length < 2 || !parts[0].startsWith(country + "-")) {
           throw line.error("expected " + country + "-XX|XX|name|..., found '" + line.text() + "'");
         }

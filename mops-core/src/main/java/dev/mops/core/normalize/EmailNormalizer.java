@@ -453,7 +453,7 @@ public final class EmailNormalizer {
   static Map<String, MailProvider> loadProviders(DataFile file) {
     Map<String, MailProvider> out = new HashMap<>();
     for (DataFile.Line line : file.lines()) {
-      String[] parts = line.text().toLowerCase(Locale.ROOT).split("\\s+");
+      String[] parts = line.text().toLowerCase(Locale.ROOT).split("\\s+", 0);
       String domain = parts[0];
       String sameAs = domain;
       boolean dots = false;

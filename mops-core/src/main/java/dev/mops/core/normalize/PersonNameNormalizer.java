@@ -117,7 +117,7 @@ public final class PersonNameNormalizer {
     }
 
     List<String> parts = new ArrayList<>(2);
-    for (String part : s.split(",")) {
+    for (String part : s.split(",", 0)) {
       String p = part.strip();
       if (!p.isEmpty()) {
         parts.add(p);
@@ -342,7 +342,7 @@ public final class PersonNameNormalizer {
     if (PLACEHOLDERS.contains(k)) {
       return true;
     }
-    for (String word : k.split(" ")) {
+    for (String word : k.split(" ", 0)) {
       if (!PLACEHOLDERS.contains(word)) {
         return false;
       }
@@ -388,7 +388,7 @@ public final class PersonNameNormalizer {
   /** Splits on spaces and splits run-together initials ({@code J.R.R.}). */
   static List<String> splitTokens(String s) {
     List<String> out = new ArrayList<>(4);
-    for (String raw : s.split(" ")) {
+    for (String raw : s.split(" ", 0)) {
       String t = raw.strip();
       if (t.isEmpty() || !hasLetterOrDigit(t)) {
         continue;
@@ -457,7 +457,7 @@ public final class PersonNameNormalizer {
       for (int i = 0; i < token.length(); i++) {
         char c = token.charAt(i);
         boolean keep = EmailNormalizer.isAsciiLetterOrDigit(c);
-        boolean lower = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+        boolean lower = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
         if (sb == null && (!keep || !lower)) {
           sb = new StringBuilder(token.length());
           sb.append(token, 0, i);
@@ -610,7 +610,7 @@ public final class PersonNameNormalizer {
       }
       String formal = key(line.text().substring(0, colon));
       Set<String> nicks = out.computeIfAbsent(formal, k -> new HashSet<>());
-      for (String n : line.text().substring(colon + 1).split(",")) {
+      for (String n : line.text().substring(colon + 1).split(",", 0)) {
         String nick = key(n);
         if (!nick.isEmpty() && !nick.equals(formal)) {
           nicks.add(nick);

@@ -231,10 +231,10 @@ final class TextFolding {
       if (Character.isLetterOrDigit(cp) || (isMark(cp) && word.length() > 0)) {
         word.appendCodePoint(cp);
       } else if (isMark(cp)) {
-        continue; // a mark with no letter to sit on
+         // a mark with no letter to sit on
       } else if (isJoiner(cp)) {
         // dropped inside a word, and between words it does not separate either: "S. A." stays two
-        continue;
+        
       } else {
         if (word.length() > 0) {
           out.add(word.toString());

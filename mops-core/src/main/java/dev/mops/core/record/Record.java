@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread safety: implementations made by {@link Records} are immutable views of their source
  * and are as thread-safe as that source is while nobody changes it.
  */
+@SuppressWarnings("JavaLangClash") // the name is API since 0.1; an import of it shadows java.lang.Record
 public interface Record {
 
   /** Returns the value of {@code field}, or {@code null} when the field is missing or null. */

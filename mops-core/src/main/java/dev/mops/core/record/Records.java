@@ -130,9 +130,9 @@ public final class Records {
       case VALUE_NUMBER_FLOAT:
         return Values.asNumber(p.getText());
       case VALUE_TRUE:
-        return Boolean.TRUE;
+        return true;
       case VALUE_FALSE:
-        return Boolean.FALSE;
+        return false;
       case VALUE_NULL:
         return null;
       default:

@@ -125,7 +125,7 @@ public final class Schema {
    * @throws IllegalArgumentException when the row belongs to another schema
    */
   public void fill(ArrayRow row, Record record, FindingSink findings) {
-    if (row.schema() != this) {
+    if (!row.schema().equals(this)) {
       throw new IllegalArgumentException("row belongs to another schema");
     }
     for (int i = 0; i < names.size(); i++) {
@@ -152,7 +152,7 @@ public final class Schema {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Schema && ((Schema) o).names.equals(names) && ((Schema) o).types.equals(types);
+    return o == this || (o instanceof Schema schema && schema.names.equals(names) && schema.types.equals(types));
   }
 
   @Override

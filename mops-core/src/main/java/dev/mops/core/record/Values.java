@@ -57,7 +57,7 @@ public final class Values {
       default:
         break;
     }
-    if (raw instanceof String && ((String) raw).isBlank()) {
+    if (raw instanceof String string && string.isBlank()) {
       return null;
     }
     Object converted;
@@ -103,8 +103,8 @@ public final class Values {
     if (value == null) {
       return true;
     }
-    if (value instanceof CharSequence) {
-      CharSequence s = (CharSequence) value;
+    if (value instanceof CharSequence s) {
+      
       for (int i = 0; i < s.length(); i++) {
         if (!Character.isWhitespace(s.charAt(i))) {
           return false;
@@ -126,14 +126,14 @@ public final class Values {
     if (value == null) {
       return null;
     }
-    if (value instanceof String) {
-      return (String) value;
+    if (value instanceof String string) {
+      return string;
     }
-    if (value instanceof BigDecimal) {
-      return ((BigDecimal) value).toPlainString();
+    if (value instanceof BigDecimal bigDecimal) {
+      return bigDecimal.toPlainString();
     }
-    if (value instanceof Date) {
-      return ((Date) value).toInstant().toString();
+    if (value instanceof Date date) {
+      return date.toInstant().toString();
     }
     if (value instanceof Collection) {
       StringBuilder sb = new StringBuilder();
@@ -159,8 +159,8 @@ public final class Values {
     if (value == null) {
       return null;
     }
-    if (value instanceof Number) {
-      Number n = (Number) value;
+    if (value instanceof Number n) {
+      
       if (n instanceof Double || n instanceof Float) {
         double d = n.doubleValue();
         return Double.isFinite(d) ? n : null;
@@ -240,11 +240,11 @@ public final class Values {
     if (value == null) {
       return null;
     }
-    if (value instanceof Boolean) {
-      return (Boolean) value;
+    if (value instanceof Boolean b) {
+      return b;
     }
-    if (value instanceof Number) {
-      double d = ((Number) value).doubleValue();
+    if (value instanceof Number number) {
+      double d = number.doubleValue();
       return d == 1 ? Boolean.TRUE : d == 0 ? Boolean.FALSE : null;
     }
     if (!(value instanceof CharSequence)) {
@@ -279,23 +279,23 @@ public final class Values {
     if (value == null) {
       return null;
     }
-    if (value instanceof Instant) {
-      return (Instant) value;
+    if (value instanceof Instant instant) {
+      return instant;
     }
-    if (value instanceof OffsetDateTime) {
-      return ((OffsetDateTime) value).toInstant();
+    if (value instanceof OffsetDateTime offsetDateTime) {
+      return offsetDateTime.toInstant();
     }
-    if (value instanceof ZonedDateTime) {
-      return ((ZonedDateTime) value).toInstant();
+    if (value instanceof ZonedDateTime zonedDateTime) {
+      return zonedDateTime.toInstant();
     }
-    if (value instanceof LocalDateTime) {
-      return ((LocalDateTime) value).toInstant(ZoneOffset.UTC);
+    if (value instanceof LocalDateTime localDateTime) {
+      return localDateTime.toInstant(ZoneOffset.UTC);
     }
-    if (value instanceof LocalDate) {
-      return ((LocalDate) value).atStartOfDay(ZoneOffset.UTC).toInstant();
+    if (value instanceof LocalDate localDate) {
+      return localDate.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
-    if (value instanceof Date) {
-      return ((Date) value).toInstant();
+    if (value instanceof Date date) {
+      return date.toInstant();
     }
     if (!(value instanceof CharSequence)) {
       return null;
@@ -335,8 +335,8 @@ public final class Values {
     if (value == null) {
       return null;
     }
-    if (value instanceof LocalDate) {
-      return (LocalDate) value;
+    if (value instanceof LocalDate localDate) {
+      return localDate;
     }
     if (value instanceof CharSequence) {
       String s = value.toString().trim();

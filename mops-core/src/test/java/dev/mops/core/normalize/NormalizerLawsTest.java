@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Laws over seeded random strings: normalizers never throw, and normalizing a normalized value
  * changes nothing (normalize(normalize(x)) == normalize(x)). Replay a failure with
- * {@code -Dmops.seed=<master seed>} (printed, and shown in the display name); run longer with
+ * {@code -Dmops.test.seed=<master seed>} (printed, and shown in the display name); run longer with
  * {@code -Dmops.laws.rounds=500}.
  */
 class NormalizerLawsTest {
@@ -57,6 +57,7 @@ class NormalizerLawsTest {
   @MethodSource("seeds")
   void emailNormalizationIsIdempotent(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
+    int checked = 0;
     for (int i = 0; i < PER_ROUND; i++) {
       String s = random.nextBoolean() ? RandomText.email(random) : RandomText.hostile(random, 10);
       NormalizedEmail e = EMAILS.normalize(s);
@@ -64,6 +65,7 @@ class NormalizerLawsTest {
       if (!e.isValid()) {
         continue;
       }
+      checked++;
       NormalizedEmail again = EMAILS.normalize(e.normalized());
       assertThat(again.normalized()).as(context(seed, s)).isEqualTo(e.normalized());
       assertThat(again.canonical()).as(context(seed, s)).isEqualTo(e.canonical());
@@ -77,13 +79,27 @@ class NormalizerLawsTest {
             .isEqualTo(e.normalized());
       }
     }
+    assertCheckedEnough("email", seed, checked);
   }
+
+  /**
+   * A law that skips invalid inputs must still have been checked on enough valid ones: at least
+   * {@link #MIN_CHECKED_SHARE} of each round (the generators give about half plausible inputs).
+   */
+  private static void assertCheckedEnough(String law, long seed, int checked) {
+    System.out.println(law + " round seed " + seed + ": " + checked + " of " + PER_ROUND + " inputs checked");
+    assertThat(checked).as("%s: valid inputs the law was checked on, master seed %d, round seed %d", law,
+        RandomText.MASTER_SEED, seed).isGreaterThanOrEqualTo((int) (PER_ROUND * MIN_CHECKED_SHARE));
+  }
+
+  private static final double MIN_CHECKED_SHARE = 0.2;
 
   @ParameterizedTest(name = "round seed {0}")
   @MethodSource("seeds")
   void phoneE164IsAFixedPoint(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     String[] regions = {"US", "GB", "DE", "FR", "IN", "JP", "BR", "AU", null};
+    int checked = 0;
     for (int i = 0; i < PER_ROUND; i++) {
       StringBuilder digits = new StringBuilder();
       if (random.nextInt(3) == 0) {
@@ -101,27 +117,32 @@ class NormalizerLawsTest {
       NormalizedPhone p = PHONES.normalize(s, region);
       assertThat(p.isValid()).as(context(seed, s)).isEqualTo(!s.isBlank() && p.findings().isEmpty());
       if (p.isValid()) {
+        checked++;
         NormalizedPhone again = PHONES.normalize(p.e164(), regions[random.nextInt(regions.length)]);
         assertThat(again.e164()).as(context(seed, s)).isEqualTo(p.e164());
         assertThat(again.type()).as(context(seed, s)).isEqualTo(p.type());
       }
     }
+    assertCheckedEnough("phone", seed, checked);
   }
 
   @ParameterizedTest(name = "round seed {0}")
   @MethodSource("seeds")
   void domainNormalizationIsIdempotent(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
+    int checked = 0;
     for (int i = 0; i < PER_ROUND; i++) {
       String s = random.nextBoolean() ? RandomText.email(random) : RandomText.hostile(random, 8);
       NormalizedDomain d = DOMAINS.normalize(s);
       if (d.host() == null) {
         continue;
       }
+      checked++;
       NormalizedDomain again = DOMAINS.normalize(d.host());
       assertThat(again.host()).as(context(seed, s)).isEqualTo(d.host());
       assertThat(again.registrableDomain()).as(context(seed, s)).isEqualTo(d.registrableDomain());
     }
+    assertCheckedEnough("domain", seed, checked);
   }
 
   @ParameterizedTest(name = "round seed {0}")

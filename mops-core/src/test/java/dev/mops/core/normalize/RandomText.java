@@ -4,16 +4,16 @@ import java.util.SplittableRandom;
 
 /**
  * Seeded generators of hostile and plausible strings for the normalizer laws. The master seed
- * comes from the system property {@code mops.seed} when set (to replay a failure), else from the
+ * comes from the system property {@code mops.test.seed} when set (to replay a failure), else from the
  * clock; tests print it and put it in their display names.
  */
 final class RandomText {
 
-  // A fixed default keeps every build reproducible; pass -Dmops.seed=N to explore other inputs.
-  static final long MASTER_SEED = Long.getLong("mops.seed", 20261122L);
+  // A fixed default keeps every build reproducible; pass -Dmops.test.seed=N to explore other inputs.
+  static final long MASTER_SEED = Long.getLong("mops.test.seed", 20261122L);
 
   static {
-    System.out.println("RandomText master seed: -Dmops.seed=" + MASTER_SEED);
+    System.out.println("RandomText master seed: -Dmops.test.seed=" + MASTER_SEED);
   }
 
   private static final String[] PIECES = {

@@ -21,7 +21,7 @@ class DedupePropertyTest {
   static final Map<RecordRef, String> BASELINE = Deduplicator.of(CONFIG).dedupe(FEBRL1, "rec_id").clusterIds();
 
   static LongStream seeds() {
-    return Fixtures.seeds("dedupe.seed", 1, 2, 3);
+    return Fixtures.seeds(1, 2, 3);
   }
 
   @ParameterizedTest(name = "seed {0}")

@@ -134,7 +134,7 @@ class DoubleMetaphoneTest {
   }
 
   static LongStream seeds() {
-    return Fixtures.seeds("phonetic.seed", 1, 2, 3, 4);
+    return Fixtures.seeds(1, 2, 3, 4);
   }
 
   private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";

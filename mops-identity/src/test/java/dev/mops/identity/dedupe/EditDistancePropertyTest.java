@@ -14,6 +14,10 @@ class EditDistancePropertyTest {
 
   private static final long SEED = Long.getLong("mops.test.seed", 20261128L);
 
+  static {
+    System.out.println("EditDistancePropertyTest seed " + SEED + " (set -Dmops.test.seed=N to change it)");
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {0, 1, 2, 3, 4})
   void boundedDistancesAgreeWithTheFullTable(int limit) {

@@ -21,9 +21,14 @@ final class Fixtures {
     return Records.of(m);
   }
 
-  /** The fixed seeds of a property test, or only the one in system property {@code property} when set. */
-  static LongStream seeds(String property, long... fixed) {
-    String extra = System.getProperty(property);
-    return extra == null ? LongStream.of(fixed) : LongStream.of(Long.parseLong(extra));
+  /**
+   * The fixed seeds of a property test, or only the one in the project's seed property {@code
+   * mops.test.seed} when set (to replay a failure). The seeds are printed.
+   */
+  static LongStream seeds(long... fixed) {
+    String extra = System.getProperty("mops.test.seed");
+    long[] seeds = extra == null ? fixed : new long[] {Long.parseLong(extra)};
+    System.out.println("property seeds " + java.util.Arrays.toString(seeds) + " (replay one with -Dmops.test.seed=N)");
+    return LongStream.of(seeds);
   }
 }

@@ -12,6 +12,10 @@ class JaroWinklerBoundTest {
 
   private static final long SEED = Long.getLong("mops.test.seed", 20261128L);
 
+  static {
+    System.out.println("JaroWinklerBoundTest seed " + SEED + " (set -Dmops.test.seed=N to change it)");
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {3, 6, 12, 40})
   void boundIsNeverBelowJaroWinkler(int alphabet) {

@@ -240,7 +240,7 @@ class LabelTrainingTest {
   }
 
   static LongStream seeds() {
-    return Fixtures.seeds("dedupe.seed", 1, 2, 3);
+    return Fixtures.seeds(1, 2, 3);
   }
 
   /** The model does not depend on the order of the records or of the labels, nor on which id comes first. */

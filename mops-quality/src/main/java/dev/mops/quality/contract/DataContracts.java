@@ -57,6 +57,6 @@ public final class DataContracts {
       return true;
     }
     ConfigNode kind = root.get("kind");
-    return kind instanceof ConfigNode.ScalarNode && "DataContract".equals(((ConfigNode.ScalarNode) kind).text());
+    return kind instanceof ConfigNode.ScalarNode scalarNode && "DataContract".equals(scalarNode.text());
   }
 }

@@ -203,8 +203,8 @@ final class FieldCheck {
   }
 
   static String text(@Nullable Object raw) {
-    if (raw instanceof String) {
-      return (String) raw;
+    if (raw instanceof String string) {
+      return string;
     }
     String s = Values.asString(raw);
     return s == null ? "" : s;

@@ -106,14 +106,14 @@ public final class FieldSpec {
         if (raw instanceof Long || raw instanceof Integer || raw instanceof Short || raw instanceof Byte) {
           return ((Number) raw).doubleValue();
         }
-        if (raw instanceof Number) {
-          double d = ((Number) raw).doubleValue();
+        if (raw instanceof Number number) {
+          double d = number.doubleValue();
           return d == Math.rint(d) && !Double.isInfinite(d) ? d : Double.NaN;
         }
         return Measures.parseInteger(raw.toString().trim());
       case NUMBER:
-        if (raw instanceof Number) {
-          double d = ((Number) raw).doubleValue();
+        if (raw instanceof Number number) {
+          double d = number.doubleValue();
           return Double.isInfinite(d) ? Double.NaN : d;
         }
         return Measures.parseNumber(raw.toString().trim());
@@ -155,8 +155,8 @@ public final class FieldSpec {
   }
 
   private double measureDate(Object raw) {
-    if (raw instanceof LocalDate) {
-      return ((LocalDate) raw).toEpochDay();
+    if (raw instanceof LocalDate localDate) {
+      return localDate.toEpochDay();
     }
     if (!(raw instanceof CharSequence)) {
       LocalDate d = Values.asDate(raw);
@@ -182,14 +182,14 @@ public final class FieldSpec {
     if (formatter != null) {
       try {
         TemporalAccessor t = formatter.parseBest(s, ZonedDateTime::from, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
-        if (t instanceof ZonedDateTime) {
-          return seconds(((ZonedDateTime) t).toInstant());
+        if (t instanceof ZonedDateTime zonedDateTime) {
+          return seconds(zonedDateTime.toInstant());
         }
-        if (t instanceof OffsetDateTime) {
-          return seconds(((OffsetDateTime) t).toInstant());
+        if (t instanceof OffsetDateTime offsetDateTime) {
+          return seconds(offsetDateTime.toInstant());
         }
-        if (t instanceof LocalDateTime) {
-          return seconds(((LocalDateTime) t).atZone(zone).toInstant());
+        if (t instanceof LocalDateTime localDateTime) {
+          return seconds(localDateTime.atZone(zone).toInstant());
         }
         return seconds(((LocalDate) t).atStartOfDay(zone).toInstant());
       } catch (DateTimeException e) {
@@ -220,8 +220,8 @@ public final class FieldSpec {
   }
 
   private double measureTime(Object raw) {
-    if (raw instanceof LocalTime) {
-      return ((LocalTime) raw).toSecondOfDay();
+    if (raw instanceof LocalTime localTime) {
+      return localTime.toSecondOfDay();
     }
     String s = raw.toString().trim();
     try {

@@ -112,9 +112,9 @@ final class NativeContractReader {
       if (rc.has("min") && rc.has("max")) {
         t = new Threshold(Threshold.Comparison.BETWEEN, rc.integer("min"), rc.integer("max"), Threshold.Unit.ROWS);
       } else if (rc.has("min")) {
-        t = Threshold.of(Threshold.Comparison.GE, rc.integer("min"), Threshold.Unit.ROWS);
+        t = Threshold.of(Threshold.Comparison.GE, (double) rc.integer("min"), Threshold.Unit.ROWS);
       } else if (rc.has("max")) {
-        t = Threshold.of(Threshold.Comparison.LE, rc.integer("max"), Threshold.Unit.ROWS);
+        t = Threshold.of(Threshold.Comparison.LE, (double) rc.integer("max"), Threshold.Unit.ROWS);
       } else {
         throw rc.error("row_count needs min, max or both");
       }
@@ -174,7 +174,7 @@ final class NativeContractReader {
           "a value", "", req);
     }
     if (type != LogicalType.STRING && type != LogicalType.ARRAY && type != LogicalType.OBJECT) {
-      Opts o = typeNode == null ? new Opts(null, fieldSeverity, fieldThreshold, null, null) : opts(typeNode, fieldSeverity, fieldThreshold);
+      Opts o = typeNode == null ? new Opts(fieldSeverity, fieldThreshold, null, null) : opts(typeNode, fieldSeverity, fieldThreshold);
       boolean fmt = format != null;
       c.type = a.rule(name + (fmt ? ".format" : ".type"), fmt ? RuleKind.FORMAT : RuleKind.TYPE, one, o.dimension, o.severity,
           o.threshold, fmt ? "a " + type.label() + " in format " + format : article(type), "", typeNode == null ? f : typeNode);
@@ -189,8 +189,8 @@ final class NativeContractReader {
       }
       if (f.has("allowed")) {
         ConfigNode v = an;
-        if (an instanceof MapNode) {
-          MapNode m = (MapNode) an;
+        if (an instanceof MapNode m) {
+          
           ignoreCase = m.bool("ignore_case", ignoreCase);
           if (m.has("file")) {
             values.addAll(readValuesFile(m.require("file", ""), m.string("file")));
@@ -242,7 +242,7 @@ final class NativeContractReader {
     if (at == null) {
       return;
     }
-    Opts o = f.has("length") ? opts(at, sev, thr) : new Opts(null, sev, thr, null, null);
+    Opts o = f.has("length") ? opts(at, sev, thr) : new Opts(sev, thr, null, null);
     long min = f.integer("min_length", 0);
     long max = f.integer("max_length", Integer.MAX_VALUE);
     if (f.has("length")) {
@@ -267,7 +267,7 @@ final class NativeContractReader {
     ConfigNode maxNode = f.get("max");
     boolean exMin = f.bool("exclusive_min", false);
     boolean exMax = f.bool("exclusive_max", false);
-    Opts o = new Opts(null, sev, thr, null, null);
+    Opts o = new Opts(sev, thr, null, null);
     ConfigNode at = minNode != null ? minNode : maxNode;
     if (f.has("range")) {
       ConfigNode rn = f.require("range", "");
@@ -313,8 +313,8 @@ final class NativeContractReader {
   static double bound(FieldSpec spec, ConfigNode node) {
     ScalarNode s = node.asScalar("a " + spec.type().label() + " bound");
     Object v = s.value();
-    double d = v instanceof Number && (spec.type() == LogicalType.INTEGER || spec.type() == LogicalType.NUMBER)
-        ? ((Number) v).doubleValue() : spec.measure(s.text());
+    double d = v instanceof Number number && (spec.type() == LogicalType.INTEGER || spec.type() == LogicalType.NUMBER)
+        ? number.doubleValue() : spec.measure(s.text());
     if (Double.isNaN(d) && spec.type() == LogicalType.TIMESTAMP) {
       d = FieldSpec.of("bound", LogicalType.TIMESTAMP, false).measure(s.text());
     }
@@ -329,12 +329,12 @@ final class NativeContractReader {
 
   private void readUnique(ConfigNode item) {
     List<String> keyFields;
-    Opts o = new Opts(null, defaultSeverity, defaultThreshold, null, null);
+    Opts o = new Opts(defaultSeverity, defaultThreshold, null, null);
     String name = null;
     ConfigNode fieldsNode = item;
-    if (item instanceof MapNode) {
-      MapNode m = ((MapNode) item).checkKeys(List.of("name", "fields", "severity", "max_failures", "dimension"));
-      o = new Opts(null, severity(m, defaultSeverity), maxFailures(m, defaultThreshold), optionalDimension(m), null);
+    if (item instanceof MapNode mapNode) {
+      MapNode m = mapNode.checkKeys(List.of("name", "fields", "severity", "max_failures", "dimension"));
+      o = new Opts(severity(m, defaultSeverity), maxFailures(m, defaultThreshold), optionalDimension(m), null);
       name = m.optionalString("name");
       fieldsNode = m.require("fields", "the key's fields");
     }
@@ -425,12 +425,12 @@ final class NativeContractReader {
       throw m.require("max_age", "").error("max_age must be positive");
     }
     a.datasetRules.add(a.rule("freshness." + field, RuleKind.FRESHNESS, List.of(field), optionalDimension(m), severity(m, defaultSeverity),
-        Threshold.of(Threshold.Comparison.LE, d.getSeconds(), Threshold.Unit.SECONDS),
+        Threshold.of(Threshold.Comparison.LE, (double) d.toSeconds(), Threshold.Unit.SECONDS),
         "newest " + field + " at most " + describe(d) + " old", "", m));
   }
 
   static String describe(Duration d) {
-    long s = d.getSeconds();
+    long s = d.toSeconds();
     if (s % 86400 == 0) {
       return s / 86400 + "d";
     }
@@ -487,14 +487,12 @@ final class NativeContractReader {
 
   /** Options of one constraint: its own value and how its breach counts. */
   private static final class Opts {
-    final @Nullable ConfigNode node;
     final Severity severity;
     final Threshold threshold;
     final @Nullable QualityDimension dimension;
     final @Nullable ConfigNode value;
 
-    Opts(@Nullable ConfigNode node, Severity severity, Threshold threshold, @Nullable QualityDimension dimension, @Nullable ConfigNode value) {
-      this.node = node;
+    Opts(Severity severity, Threshold threshold, @Nullable QualityDimension dimension, @Nullable ConfigNode value) {
       this.severity = severity;
       this.threshold = threshold;
       this.dimension = dimension;
@@ -517,12 +515,12 @@ final class NativeContractReader {
   }
 
   private Opts opts(ConfigNode node, Severity sev, Threshold thr) {
-    if (node instanceof MapNode) {
-      MapNode m = ((MapNode) node).checkKeys(OPTION_KEYS);
+    if (node instanceof MapNode mapNode) {
+      MapNode m = mapNode.checkKeys(OPTION_KEYS);
       ConfigNode v = m.get("value");
-      return new Opts(node, severity(m, sev), maxFailures(m, thr), optionalDimension(m), v);
+      return new Opts(severity(m, sev), maxFailures(m, thr), optionalDimension(m), v);
     }
-    return new Opts(node, sev, thr, null, node);
+    return new Opts(sev, thr, null, node);
   }
 
   private static Severity severity(MapNode m, Severity fallback) {

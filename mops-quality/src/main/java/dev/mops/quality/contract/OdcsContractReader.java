@@ -214,7 +214,7 @@ final class OdcsContractReader {
   }
 
   private static boolean isBoolean(ConfigNode n) {
-    return n instanceof ScalarNode && ((ScalarNode) n).value() instanceof Boolean;
+    return n instanceof ScalarNode scalarNode && scalarNode.value() instanceof Boolean;
   }
 
 

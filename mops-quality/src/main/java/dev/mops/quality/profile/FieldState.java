@@ -72,7 +72,7 @@ final class FieldState {
       nulls++;
       return;
     }
-    String s = raw instanceof String ? (String) raw : String.valueOf(dev.mops.core.record.Values.asString(raw));
+    String s = raw instanceof String string ? string : String.valueOf(dev.mops.core.record.Values.asString(raw));
     if (isBlank(s)) {
       empties++;
       return;

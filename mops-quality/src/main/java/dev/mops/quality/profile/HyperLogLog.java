@@ -79,7 +79,7 @@ final class HyperLogLog {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof HyperLogLog && Arrays.equals(registers, ((HyperLogLog) o).registers);
+    return o instanceof HyperLogLog hyperLogLog && Arrays.equals(registers, hyperLogLog.registers);
   }
 
   @Override

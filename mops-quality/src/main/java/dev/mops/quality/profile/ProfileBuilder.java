@@ -205,7 +205,7 @@ public final class ProfileBuilder {
       if (v == null || Values.isEmpty(v)) {
         return;
       }
-      String t = v instanceof String ? (String) v : String.valueOf(Values.asString(v));
+      String t = v instanceof String string ? string : String.valueOf(Values.asString(v));
       h1 = Hashing.fmix(h1 * 31 + Hashing.hash(t, SEED1));
       h2 = Hashing.fmix(h2 * 37 + Hashing.hash(t, SEED2));
       shown = shown == null ? t : shown + " | " + t;

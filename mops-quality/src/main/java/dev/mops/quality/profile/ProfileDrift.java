@@ -72,14 +72,14 @@ public record ProfileDrift(List<MetricChange> changes) {
       throw new IllegalArgumentException("profiles of different fields or rules cannot be compared: " + a.fieldNames() + " vs " + b.fieldNames());
     }
     List<MetricChange> out = new ArrayList<>();
-    out.add(relative("", "rows", a.rows, b.rows, relativeChange));
+    out.add(relative("", "rows", (double) a.rows, (double) b.rows, relativeChange));
     for (int i = 0; i < a.fieldStates.length; i++) {
       FieldState x = a.fieldStates[i];
       FieldState y = b.fieldStates[i];
       String f = x.spec.name();
       out.add(rate(f, "null_rate", x.nulls, x.count, y.nulls, y.count, ratePoints));
       out.add(rate(f, "empty_rate", x.empties, x.count, y.empties, y.count, ratePoints));
-      out.add(relative(f, "distinct", x.distinct(), y.distinct(), relativeChange));
+      out.add(relative(f, "distinct", (double) x.distinct(), (double) y.distinct(), relativeChange));
       if (x.n > 0 && y.n > 0) {
         out.add(relative(f, "mean", x.mean, y.mean, relativeChange));
         if (x.sketch != null) {

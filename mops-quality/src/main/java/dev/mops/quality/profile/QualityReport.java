@@ -113,8 +113,8 @@ public final class QualityReport {
         return new RuleResult(rule, status(rule, measured), dup, keyed, measured, score, samples, "");
       }
       case ROW_COUNT: {
-        boolean ok = rule.threshold().accepts(rows);
-        return new RuleResult(rule, status(rule, rows), 0, rows, rows, ok ? 100 : 0, List.of(), "");
+        boolean ok = rule.threshold().accepts((double) rows);
+        return new RuleResult(rule, status(rule, (double) rows), 0, rows, rows, ok ? 100 : 0, List.of(), "");
       }
       case FRESHNESS: {
         int f = s.fieldNames().indexOf(rule.field());

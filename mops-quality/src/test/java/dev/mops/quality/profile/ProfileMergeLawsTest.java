@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The merge laws over seeded random partitions (set -Dmops.seed=N to replay one seed). */
+/** The merge laws over seeded random partitions (set -Dmops.test.seed=N to replay one seed). */
 class ProfileMergeLawsTest {
 
   static final DataContract CONTRACT = DataContracts.parse("laws.yaml", String.join("\n",
@@ -40,7 +40,7 @@ class ProfileMergeLawsTest {
       ""));
 
   static Stream<Long> seeds() {
-    String fixed = System.getProperty("mops.seed");
+    String fixed = System.getProperty("mops.test.seed");
     if (fixed != null) {
       return Stream.of(Long.parseLong(fixed));
     }

@@ -65,7 +65,7 @@ public final class StageFunnel {
       }
       Duration d = lead.timeInStage().get(s);
       if (d != null) {
-        timeSeconds[i] += d.getSeconds();
+        timeSeconds[i] += d.toSeconds();
         timeCount[i]++;
       }
     }
@@ -78,7 +78,7 @@ public final class StageFunnel {
       for (int b = 0; b < n; b++) {
         Instant tb = first.get(names.get(b));
         if (a != b && tb != null && !tb.isBefore(ta)) {
-          velocitySeconds[a][b] += Duration.between(ta, tb).getSeconds();
+          velocitySeconds[a][b] += Duration.between(ta, tb).toSeconds();
           velocityCount[a][b]++;
         }
       }
@@ -149,7 +149,7 @@ public final class StageFunnel {
         Optional<Double> c = conversion(prev, s.name());
         sb.append(c.map(v -> String.format(Locale.ROOT, "  %5.1f%% from %s", 100 * v, model.stages().get(s.order() - 1).name())).orElse(""));
       }
-      meanTimeIn(s.name()).ifPresent(d -> sb.append(String.format(Locale.ROOT, "  mean time %.1f days", d.getSeconds() / 86_400.0)));
+      meanTimeIn(s.name()).ifPresent(d -> sb.append(String.format(Locale.ROOT, "  mean time %.1f days", d.toSeconds() / 86_400.0)));
       sb.append('\n');
       prev = s.name();
     }

@@ -79,7 +79,7 @@ class StageMetricsTest {
   }
 
   static Stream<Long> seeds() {
-    String fixed = System.getProperty("mops.seed");
+    String fixed = System.getProperty("mops.test.seed");
     return fixed != null ? Stream.of(Long.parseLong(fixed)) : LongStream.range(0, 20).mapToObj(i -> 977L * i + 3);
   }
 
@@ -110,7 +110,7 @@ class StageMetricsTest {
   @ParameterizedTest
   @MethodSource("seeds")
   void mergeIsAssociativeAndCommutative(long seed) {
-    System.out.println("funnel merge seed=" + seed + " (replay with -Dmops.seed=" + seed + ")");
+    System.out.println("funnel merge seed=" + seed + " (replay with -Dmops.test.seed=" + seed + ")");
     Random r = new Random(seed);
     List<StageMetrics> leads = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
