@@ -79,20 +79,19 @@ class NormalizerLawsTest {
             .isEqualTo(e.normalized());
       }
     }
-    assertCheckedEnough("email", seed, checked);
+    assertCheckedEnough("email", seed, checked, PER_ROUND / 5);
   }
 
   /**
-   * A law that skips invalid inputs must still have been checked on enough valid ones: at least
-   * {@link #MIN_CHECKED_SHARE} of each round (the generators give about half plausible inputs).
+   * A law that skips invalid inputs must still have been checked on enough valid ones. The floors
+   * sit well under what the default seeds give (about a third of the emails and half of the domains
+   * in a round of 150 are valid; random digit strings make a valid phone number about 1 time in 12).
    */
-  private static void assertCheckedEnough(String law, long seed, int checked) {
+  private static void assertCheckedEnough(String law, long seed, int checked, int min) {
     System.out.println(law + " round seed " + seed + ": " + checked + " of " + PER_ROUND + " inputs checked");
     assertThat(checked).as("%s: valid inputs the law was checked on, master seed %d, round seed %d", law,
-        RandomText.MASTER_SEED, seed).isGreaterThanOrEqualTo((int) (PER_ROUND * MIN_CHECKED_SHARE));
+        RandomText.MASTER_SEED, seed).isGreaterThanOrEqualTo(min);
   }
-
-  private static final double MIN_CHECKED_SHARE = 0.2;
 
   @ParameterizedTest(name = "round seed {0}")
   @MethodSource("seeds")
@@ -123,7 +122,7 @@ class NormalizerLawsTest {
         assertThat(again.type()).as(context(seed, s)).isEqualTo(p.type());
       }
     }
-    assertCheckedEnough("phone", seed, checked);
+    assertCheckedEnough("phone", seed, checked, PER_ROUND / 50);
   }
 
   @ParameterizedTest(name = "round seed {0}")
@@ -142,7 +141,7 @@ class NormalizerLawsTest {
       assertThat(again.host()).as(context(seed, s)).isEqualTo(d.host());
       assertThat(again.registrableDomain()).as(context(seed, s)).isEqualTo(d.registrableDomain());
     }
-    assertCheckedEnough("domain", seed, checked);
+    assertCheckedEnough("domain", seed, checked, PER_ROUND / 5);
   }
 
   @ParameterizedTest(name = "round seed {0}")
