@@ -62,7 +62,7 @@ public final class BenchmarkData {
     Map<RecordRef, String> t = new HashMap<>();
     for (Record r : records) {
       String id = String.valueOf(r.get("rec_id")).strip();
-      t.put(RecordRef.of(id), id.split("-")[1]);
+      t.put(RecordRef.of(id), id.split("-", 0)[1]);
     }
     return t;
   }

@@ -50,7 +50,7 @@ public class ChannelClassifyBenchmark {
   @Benchmark
   public String classifyUniqueCampaign() {
     String[] t = TRIPLES[next & (TRIPLES.length - 1)];
-    return ga4.classify(t[0], t[1], "2025q3_spring_sale_" + (next++)).channel();
+    return ga4.classify(t[0], t[1], "2025q3_spring_sale_" + next++).channel();
   }
 
   @Benchmark

@@ -87,8 +87,8 @@ public final class DukeFebrl {
     try {
       Configuration duke = load(config);
       Database db = duke.getDatabase(true);
-      if (maxSearchHits != null && db instanceof LuceneDatabase) {
-        ((LuceneDatabase) db).setMaxSearchHits(maxSearchHits);
+      if (maxSearchHits != null && db instanceof LuceneDatabase lucene) {
+        lucene.setMaxSearchHits(maxSearchHits);
       }
       Processor processor = new Processor(duke, db);
       Map<String, String> parent = new HashMap<>();

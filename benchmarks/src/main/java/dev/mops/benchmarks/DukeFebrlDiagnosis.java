@@ -169,7 +169,7 @@ public final class DukeFebrlDiagnosis {
   }
 
   private static String entity(String id) {
-    return id.split("-")[1];
+    return id.split("-", 0)[1];
   }
 
   private static String pairKey(String a, String b) {

@@ -514,7 +514,7 @@ public class ScoringBenchmark {
       int g = engagement >= 60 ? 0 : engagement >= 35 ? 1 : engagement >= 15 ? 2 : 3;
       String grade = GRID[f][g];
       boolean mql = total >= 100 && f <= 1;
-      boolean hot = f == 0 && g <= 1 || f == 1 && g == 0;
+      boolean hot = (f == 0 && g <= 1) || (f == 1 && g == 0);
       return new HandScore(fit, engagement, total, grade, mql, hot);
     }
   }

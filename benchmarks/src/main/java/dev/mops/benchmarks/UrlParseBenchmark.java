@@ -161,7 +161,7 @@ public class UrlParseBenchmark {
       return out;
     }
     try {
-      for (String pair : query.split("&")) {
+      for (String pair : query.split("&", 0)) {
         int eq = pair.indexOf('=');
         String name = eq < 0 ? pair : pair.substring(0, eq);
         String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
