@@ -96,8 +96,8 @@ class ScoringLawsTest {
     assertThat(decayed).as("seed %d: contributions that decayed", seed).isGreaterThanOrEqualTo(MIN_DECAYED);
   }
 
-  private static final int MIN_DECAY_COMPARED = 30;
-  private static final int MIN_DECAYED = 10;
+  private static final int MIN_DECAY_COMPARED = 100;
+  private static final int MIN_DECAYED = 50;
 
   private static Map<String, Double> afterDecay(ScoreExplanation e) {
     Map<String, Double> out = new HashMap<>();

@@ -1,20 +1,15 @@
 package dev.mops.taxonomy;
 
 import dev.mops.core.condition.CompiledCondition;
-import dev.mops.core.condition.Condition;
-import dev.mops.core.condition.ConditionYaml;
 import dev.mops.core.condition.Conditions;
 import dev.mops.core.config.ConfigDocument;
 import dev.mops.core.config.ConfigLoader;
-import dev.mops.core.config.ConfigNode;
 import dev.mops.core.record.ArrayRow;
 import dev.mops.core.record.Schema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -55,10 +50,8 @@ public final class ChannelGroup {
   public static final List<String> FIELDS = List.of("source", "medium", "campaign", "term", "content", "id",
       "source_platform", "creative_format", "marketing_tactic", "click_id_type", "source_category");
 
-  private static final Schema SCHEMA = Schema.of(FIELDS);
+  static final Schema SCHEMA = Schema.of(FIELDS);
   private static final String GA4_RESOURCE = "ga4-default-channel-group.yaml";
-  private static final Set<String> TOP_KEYS = Set.of("version", "name", "channels", "fallback", "fallback_group");
-  private static final Set<String> RULE_KEYS = Set.of("channel", "name", "when");
 
   /** Holds the GA4 group, loaded on first use. */
   private static final class Ga4 {
@@ -68,7 +61,7 @@ public final class ChannelGroup {
   /** Largest number of distinct inputs whose classification is remembered. */
   public static final int MEMO_LIMIT = 16_384;
 
-  private record Rule(String channel, String name, CompiledCondition condition, String description) {}
+  record Rule(String channel, String name, CompiledCondition condition, String description) {}
 
   /** The values of the fields the rules read, as a memo key. */
   private static final class MemoKey {
@@ -102,7 +95,7 @@ public final class ChannelGroup {
   private final String fallback;
   private final @Nullable ChannelGroup fallbackGroup;
 
-  private ChannelGroup(String name, String version, String contentHash, List<Rule> rules, String fallback,
+  ChannelGroup(String name, String version, String contentHash, List<Rule> rules, String fallback,
       @Nullable ChannelGroup fallbackGroup) {
     this.name = name;
     this.version = version;
@@ -150,52 +143,9 @@ public final class ChannelGroup {
     return fromDocument(ConfigLoader.standard().loadString(source, yaml));
   }
 
-  /** Reads a channel group from a loaded document. */
+  /** Reads a channel group from a loaded document (see {@link ChannelGroupReader}). */
   public static ChannelGroup fromDocument(ConfigDocument doc) {
-    ConfigNode.MapNode root = doc.root().checkKeys(TOP_KEYS);
-    ConfigNode.ListNode list = root.list("channels");
-    if (list.size() == 0) {
-      throw list.error("expected at least one channel rule");
-    }
-    List<Rule> rules = new ArrayList<>();
-    Set<String> names = new HashSet<>();
-    for (int i = 0; i < list.size(); i++) {
-      ConfigNode.MapNode r = list.get(i).asMap("a channel rule").checkKeys(RULE_KEYS);
-      String channel = r.string("channel");
-      if (channel.isBlank()) {
-        throw r.require("channel", "").error("channel must not be blank");
-      }
-      String ruleName = r.string("name", channel);
-      if (!names.add(ruleName)) {
-        throw r.error("two rules are named '" + ruleName + "'; name one of them with 'name:'");
-      }
-      ConfigNode when = r.require("when", "a condition");
-      Condition condition = ConditionYaml.read(when, SCHEMA);
-      CompiledCondition compiled;
-      try {
-        compiled = CompiledCondition.compile(condition, SCHEMA);
-      } catch (IllegalArgumentException e) {
-        throw when.error(String.valueOf(e.getMessage()));
-      }
-      if (compiled.usesClock()) {
-        throw when.error("channel rules cannot compare times (within_last, older_than)");
-      }
-      rules.add(new Rule(channel, ruleName, compiled, Conditions.describe(condition)));
-    }
-    ChannelGroup fallbackGroup = null;
-    String fg = root.optionalString("fallback_group");
-    if (fg != null) {
-      if (!fg.equals("ga4_default")) {
-        throw root.require("fallback_group", "").error("expected ga4_default, found '" + fg + "'");
-      }
-      if (root.has("fallback")) {
-        throw root.require("fallback", "").error("set either fallback or fallback_group, not both");
-      }
-      fallbackGroup = ga4Default();
-    }
-    String fallback = root.string("fallback", "Unassigned");
-    return new ChannelGroup(root.string("name", doc.source()), doc.version(), doc.contentHash(), rules, fallback,
-        fallbackGroup);
+    return ChannelGroupReader.read(doc);
   }
 
   /** Returns the group's name. */
