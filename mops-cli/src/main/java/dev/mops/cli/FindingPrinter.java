@@ -1,0 +1,81 @@
+package dev.mops.cli;
+
+import dev.mops.core.Finding;
+import dev.mops.core.io.InputRecord;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * The one way {@code mops} commands report findings: each is counted for {@code --fail-on} and the
+ * first {@value #SHOWN} are printed on standard error, one per line, as
+ * {@code "  line 3: warning CSV_SHORT_ROW: <message> (value '<raw>')"}; at the end, how many were
+ * not shown.
+ *
+ * <p>Findings a command also writes into its output (the {@code issues} column of {@code mops
+ * normalize}, of the lint commands) are only {@linkplain #count counted}.
+ *
+ * <p>Thread safety: not thread-safe; one instance per command run.
+ */
+final class FindingPrinter {
+
+  /** How many findings are printed before the rest are only counted. */
+  static final int SHOWN = 20;
+
+  private final PrintWriter err;
+  private final FailOnOption failOn;
+  private long printable;
+
+  FindingPrinter(PrintWriter err, FailOnOption failOn) {
+    this.err = err;
+    this.failOn = failOn;
+  }
+
+  /** Counts and prints the findings of a record read from the input (with its line). */
+  void accept(InputRecord record) {
+    for (Finding f : record.findings()) {
+      accept(record.line(), f);
+    }
+  }
+
+  /** Counts and prints a finding about line {@code line} of an input. */
+  void accept(long line, Finding f) {
+    failOn.count(f);
+    if (printable++ < SHOWN) {
+      err.println("  line " + line + ": " + format(f));
+    }
+  }
+
+  /** Counts and prints a finding. */
+  void accept(Finding f) {
+    failOn.count(f);
+    if (printable++ < SHOWN) {
+      err.println("  " + format(f));
+    }
+  }
+
+  /** Counts and prints findings. */
+  void acceptAll(Iterable<Finding> findings) {
+    for (Finding f : findings) {
+      accept(f);
+    }
+  }
+
+  /** Counts a finding without printing it (the command writes it into its output). */
+  void count(Finding f) {
+    failOn.count(f);
+  }
+
+  /** Prints how many findings were not shown, if any. */
+  void finish() {
+    if (printable > SHOWN) {
+      err.printf(Locale.ROOT, "  ... %,d more findings not shown%n", printable - SHOWN);
+    }
+  }
+
+  /** Returns {@code warning CODE: message (value 'raw')}. */
+  static String format(Finding f) {
+    String raw = f.rawValue();
+    return f.severity().label() + " " + f.code() + ": " + f.message()
+        + (raw == null || f.message().contains(raw) ? "" : " (value '" + raw + "')");
+  }
+}
