@@ -3,12 +3,14 @@ package dev.mops.cli;
 import dev.mops.core.Finding;
 import dev.mops.core.io.InputRecord;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The one way {@code mops} commands report findings: each is counted for {@code --fail-on} and the
  * first {@value #SHOWN} are printed on standard error, one per line, as
- * {@code "  line 3: warning CSV_SHORT_ROW: <message> (value '<raw>')"}; at the end, how many were
+ * {@code "  line 3: warning CSV_SHORT_ROW: <message> (field '<field>', value '<raw>')"}; at the end, how many were
  * not shown.
  *
  * <p>Findings a command also writes into its output (the {@code issues} column of {@code mops
@@ -72,10 +74,21 @@ final class FindingPrinter {
     }
   }
 
-  /** Returns {@code warning CODE: message (value 'raw')}. */
+  /**
+   * Returns {@code warning CODE: message (field 'f', value 'raw')}, leaving out the field and the
+   * value when the message already says them.
+   */
   static String format(Finding f) {
     String raw = f.rawValue();
+    String field = f.field();
+    List<String> about = new ArrayList<>(2);
+    if (!field.isBlank() && !f.message().contains(field)) {
+      about.add("field '" + field + "'");
+    }
+    if (raw != null && !f.message().contains(raw)) {
+      about.add("value '" + raw + "'");
+    }
     return f.severity().label() + " " + f.code() + ": " + f.message()
-        + (raw == null || f.message().contains(raw) ? "" : " (value '" + raw + "')");
+        + (about.isEmpty() ? "" : " (" + String.join(", ", about) + ")");
   }
 }

@@ -86,7 +86,7 @@ public final class Main {
     cl.setAbbreviatedOptionsAllowed(false);
     CommandLine completion = java.util.Objects.requireNonNull(cl.getSubcommands().get("generate-completion"));
     completion.getCommandSpec().usageMessage().hidden(false)
-        .description("Print a bash/zsh completion script for mops: source <(mops generate-completion).");
+        .description("Print a bash or zsh completion script for mops, to source in the shell's startup file.");
     return cl;
   }
 

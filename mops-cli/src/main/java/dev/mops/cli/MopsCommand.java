@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     description = "Marketing-operations rules as code: conditions, campaign taxonomy, lead scoring, data quality "
         + "and deduplication, on CSV and JSON Lines files.",
     footer = {"", "Exit codes: 0 done; 1 findings at or over --fail-on; 2 usage, configuration or input error.",
-        "Shell completion: source <(mops generate-completion)"},
+        "Shell completion (bash, zsh): source <(mops generate-completion)", ""},
     subcommands = {DemoCommand.class, FilterCommand.class, NormalizeCommand.class, QualityCommand.class,
         ProfileCommand.class, LintUrlsCommand.class, LintNamesCommand.class, ClassifyCommand.class,
         DedupeCommand.class, ScoreCommand.class, ScoreDiffCommand.class, AutoComplete.GenerateCompletion.class})

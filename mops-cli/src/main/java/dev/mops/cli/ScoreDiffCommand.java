@@ -45,6 +45,7 @@ public final class ScoreDiffCommand implements Callable<Integer> {
   @Mixin FailOnOption failOn = new FailOnOption();
   @Mixin IdOptions ids = new IdOptions();
   @Mixin AsOfOption.Required asOf = new AsOfOption.Required();
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
   @Option(names = "--old", required = true, paramLabel = "FILE", description = "The current model.")
   Path oldModel = Path.of("old.yaml");
@@ -99,12 +100,16 @@ public final class ScoreDiffCommand implements Callable<Integer> {
       if ((events != null || ids.explicit()) && in instanceof dev.mops.core.io.CsvReader) {
         Columns.require(input.name(), in.fields(), idField, "--id-column");
       }
+      Progress progress = Progress.start(progressOptions, streams, "score-diff", input);
+      long read = 0;
       for (InputRecord r; (r = in.next()) != null; ) {
+        progress.update(++read);
         printer.accept(r);
         String id = Values.asString(r.record().get(idField));
         String key = id == null ? "#" + r.number() : id;
         impact.add(new LeadActivity(key, r.record(), id == null ? List.of() : byLead.getOrDefault(id, List.of())));
       }
+      progress.done();
     }
     printer.finish();
     out.print(impact.build().summary());
