@@ -50,7 +50,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "A Fellegi-Sunter model is estimated from the data. Without --config, field kinds, comparators and "
           + "blocking keys are inferred from the column names and values. With --labels, m and u are learned "
           + "from pairs a person has labelled as match or not.",
-      "Example: mops dedupe -i leads.csv --id-column id -o clusters.csv --pairs pairs.csv --golden golden.csv"
+      "Example: mops dedupe -i leads.csv -o clusters.csv --pairs pairs.csv --golden golden.csv"
     })
 public final class DedupeCommand implements Callable<Integer> {
 
@@ -68,11 +68,10 @@ public final class DedupeCommand implements Callable<Integer> {
   @Option(
       names = "--labels",
       paramLabel = "FILE",
-      description = {
-        "Labelled pairs to learn m and u from, then dedupe with that model: CSV with header id_a,id_b,match",
-        "(match: 1/0, true/false, yes/no, match/non-match) or Splink's unique_id_l,unique_id_r,clerical_match_score",
-        "(score >= 0.5 is a match). With several inputs, ids are written file:id (as in the source column)."
-      })
+      description = "Labelled pairs to learn m and u from, then dedupe with that model: CSV with header "
+          + "id_a,id_b,match (match: 1/0, true/false, yes/no, match/non-match) or Splink's "
+          + "unique_id_l,unique_id_r,clerical_match_score (score >= 0.5 is a match). With several inputs, ids "
+          + "are written file:id (as in the source column).")
   @Nullable String labels;
 
   @Option(names = "--link-only", description = "Compare only records from different inputs (needs two inputs or more).")

@@ -36,7 +36,7 @@ public final class InputOptions {
       names = {"-i", "--input"},
       paramLabel = "FILE",
       description = "Records to read: CSV with a header, or JSON Lines (.jsonl/.ndjson); '-' for stdin. "
-          + "Default: stdin. dedupe takes it more than once to link several files.")
+          + "Default: stdin. Repeatable in dedupe only, to link several files.")
   List<String> inputs = new ArrayList<>();
 
   @Option(

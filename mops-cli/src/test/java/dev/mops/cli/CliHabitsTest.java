@@ -252,6 +252,16 @@ class CliHabitsTest {
       assertThat(d).as(c.name()).isNotEmpty();
       assertThat(d[0]).as(c.name()).endsWith(".");
       assertThat(help).as(c.name()).contains(c.name() + " " + d[0]);
+      for (String line : d) {
+        if (!line.startsWith("Example:")) {
+          assertThat(line).as(c.name() + ": a description line is a whole sentence").matches("(?s).*[.)]$");
+        }
+      }
+      for (OptionSpec o : c.options()) {
+        for (String line : o.description()) {
+          assertThat(line).as(c.name() + " " + o.longestName()).matches("(?s).*[.)]$");
+        }
+      }
       CliRun own = mops(c.name(), "--help");
       assertThat(own.code()).as(c.name()).isZero();
     }
