@@ -64,7 +64,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     failOn.validate();
     StandardStreams streams = StandardStreams.of(spec);
     PrintWriter err = streams.err();
-    FindingPrinter printer = new FindingPrinter(err, failOn);
+    FindingPrinter printer = new FindingPrinter(streams, failOn);
     ChannelGroup group = channelsFile == null ? ChannelGroup.ga4Default() : ChannelGroup.load(channelsFile);
     UtmParser parser = UtmParser.standard();
     long read = 0;

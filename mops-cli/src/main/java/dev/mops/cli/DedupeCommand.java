@@ -92,7 +92,7 @@ public final class DedupeCommand implements Callable<Integer> {
     StandardStreams streams = StandardStreams.of(spec);
     PrintWriter err = streams.err();
     ids.warnIfDeprecated(err);
-    FindingPrinter printer = new FindingPrinter(err, failOn);
+    FindingPrinter printer = new FindingPrinter(streams, failOn);
     List<String> inputs = input.names();
     String idColumn = ids.column();
     if (linkOnly && inputs.size() < 2) {

@@ -79,7 +79,7 @@ public final class FilterCommand implements Callable<Integer> {
     PrintWriter err = streams.err();
     Condition condition = readCondition();
     Instant now = asOf.instant();
-    FindingPrinter printer = new FindingPrinter(err, failOn);
+    FindingPrinter printer = new FindingPrinter(streams, failOn);
     long read = 0;
     long matched = 0;
     try (RecordReader in = input.open()) {

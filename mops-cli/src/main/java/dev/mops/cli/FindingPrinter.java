@@ -14,7 +14,8 @@ import java.util.Locale;
  * not shown.
  *
  * <p>Findings a command also writes into its output (the {@code issues} column of {@code mops
- * normalize}, of the lint commands) are only {@linkplain #count counted}.
+ * normalize}, of the lint commands) are only {@linkplain #count counted}. A progress line on the
+ * terminal is cleared before a finding is printed (the next update redraws it).
  *
  * <p>Thread safety: not thread-safe; one instance per command run.
  */
@@ -23,12 +24,14 @@ final class FindingPrinter {
   /** How many findings are printed before the rest are only counted. */
   static final int SHOWN = 20;
 
+  private final StandardStreams streams;
   private final PrintWriter err;
   private final FailOnOption failOn;
   private long printable;
 
-  FindingPrinter(PrintWriter err, FailOnOption failOn) {
-    this.err = err;
+  FindingPrinter(StandardStreams streams, FailOnOption failOn) {
+    this.streams = streams;
+    this.err = streams.err();
     this.failOn = failOn;
   }
 
@@ -43,6 +46,7 @@ final class FindingPrinter {
   void accept(long line, Finding f) {
     failOn.count(f);
     if (printable++ < SHOWN) {
+      streams.clearProgressLine();
       err.println("  line " + line + ": " + format(f));
     }
   }
@@ -51,6 +55,7 @@ final class FindingPrinter {
   void accept(Finding f) {
     failOn.count(f);
     if (printable++ < SHOWN) {
+      streams.clearProgressLine();
       err.println("  " + format(f));
     }
   }
@@ -70,6 +75,7 @@ final class FindingPrinter {
   /** Prints how many findings were not shown, if any. */
   void finish() {
     if (printable > SHOWN) {
+      streams.clearProgressLine();
       err.printf(Locale.ROOT, "  ... %,d more findings not shown%n", printable - SHOWN);
     }
   }

@@ -56,7 +56,7 @@ public final class LintNamesCommand implements Callable<Integer> {
     failOn.validate();
     StandardStreams streams = StandardStreams.of(spec);
     PrintWriter err = streams.err();
-    FindingPrinter printer = new FindingPrinter(err, failOn);
+    FindingPrinter printer = new FindingPrinter(streams, failOn);
     NamingConvention convention = NamingConvention.load(conventionFile);
     Instant asOfInstant = asOf.given();
     LocalDate date = asOfInstant == null ? null : LocalDate.ofInstant(asOfInstant, ZoneOffset.UTC);

@@ -51,7 +51,7 @@ public final class LintUrlsCommand implements Callable<Integer> {
     failOn.validate();
     StandardStreams streams = StandardStreams.of(spec);
     PrintWriter err = streams.err();
-    FindingPrinter printer = new FindingPrinter(err, failOn);
+    FindingPrinter printer = new FindingPrinter(streams, failOn);
     Taxonomy taxonomy = Taxonomy.load(taxonomyFile);
     TaxonomyLinter linter = TaxonomyLinter.of(taxonomy);
     long read = 0;

@@ -103,7 +103,7 @@ public final class NormalizeCommand implements Callable<Integer> {
 
     StandardStreams streams = StandardStreams.of(spec);
     PrintWriter err = streams.err();
-    FindingPrinter printer = new FindingPrinter(err, failOn);
+    FindingPrinter printer = new FindingPrinter(streams, failOn);
     long read = 0;
     long withIssues = 0;
     try (RecordReader in = input.open()) {

@@ -56,7 +56,7 @@ public final class ProfileCommand implements Callable<Integer> {
     failOn.validate();
     StandardStreams streams = StandardStreams.of(spec);
     PrintWriter err = streams.err();
-    FindingPrinter printer = new FindingPrinter(err, failOn);
+    FindingPrinter printer = new FindingPrinter(streams, failOn);
     QualityProfile profile;
     try (RecordReader in = input.open()) {
       if (in.fields().isEmpty()) {

@@ -29,6 +29,7 @@ public final class Progress {
   private final long start;
   private long lastPrint;
   private boolean printed;
+  private @Nullable StandardStreams streams;
 
   private final long firstNanos;
 
@@ -46,9 +47,11 @@ public final class Progress {
 
   /** Returns a progress line for a run reading {@code input} (its size gives the time left). */
   static Progress start(ProgressOptions options, StandardStreams streams, String label, @Nullable InputOptions input) {
-    return new Progress(streams.err(), label, options.enabled(streams),
+    Progress p = new Progress(streams.err(), label, options.enabled(streams),
         input == null ? () -> 0 : input::bytesRead, input == null ? -1 : input.size(), System.nanoTime(),
         streams.progressDelayNanos());
+    p.streams = streams;
+    return p;
   }
 
   /** Returns whether the line is shown at all. */
@@ -105,6 +108,10 @@ public final class Progress {
       err.print("\r\033[K");
       err.flush();
       printed = false;
+      StandardStreams s = streams;
+      if (s != null) {
+        s.progressLine(false);
+      }
     }
   }
 
@@ -112,6 +119,10 @@ public final class Progress {
     printed = true;
     err.print("\r" + label + ": " + text + "\033[K");
     err.flush();
+    StandardStreams s = streams;
+    if (s != null) {
+      s.progressLine(true);
+    }
   }
 
   /** Returns the text of the line: count, rate, and share and time left when the size is known. */

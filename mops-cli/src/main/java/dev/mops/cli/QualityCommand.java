@@ -92,7 +92,7 @@ public final class QualityCommand implements Callable<Integer> {
     failOn.validate();
     StandardStreams streams = StandardStreams.of(spec);
     PrintWriter err = streams.err();
-    FindingPrinter printer = new FindingPrinter(err, failOn);
+    FindingPrinter printer = new FindingPrinter(streams, failOn);
     Instant now = asOf.instant();
     DataContract contract = DataContracts.load(contractFile, odcsObject);
     OutputOptions.checkFolder(html);

@@ -93,7 +93,7 @@ public final class ScoreCommand implements Callable<Integer> {
     }
     Instant now = asOf.instant();
     ScoringModel m = ScoringModel.load(model);
-    FindingPrinter printer = new FindingPrinter(err, failOn);
+    FindingPrinter printer = new FindingPrinter(streams, failOn);
     String idField = ids.column();
     Map<String, List<ArrayRow>> byLead = new HashMap<>();
     long eventCount = 0;

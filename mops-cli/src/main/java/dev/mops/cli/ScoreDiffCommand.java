@@ -83,7 +83,7 @@ public final class ScoreDiffCommand implements Callable<Integer> {
     Instant now = asOf.instant();
     ScoringModel before = ScoringModel.load(oldModel);
     ScoringModel after = ScoringModel.load(newModel);
-    FindingPrinter printer = new FindingPrinter(err, failOn);
+    FindingPrinter printer = new FindingPrinter(streams, failOn);
     Map<String, List<Record>> byLead = new HashMap<>();
     if (events != null) {
       ScoreCommand.readEvents(input, events, eventLeadField, Math.min(before.maxEventsPerLead(), after.maxEventsPerLead()),

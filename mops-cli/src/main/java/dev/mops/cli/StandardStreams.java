@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * <p>{@link Main#main} uses the process's streams; tests pass their own, so that a run reads a
  * given stdin and its stdout is captured.
  *
- * <p>Thread safety: one instance per run; not thread-safe.
+ * <p>Thread safety: one instance per run; not thread-safe, but for the progress-line flag (volatile).
  */
 final class StandardStreams {
 
@@ -28,6 +28,7 @@ final class StandardStreams {
   private final BooleanSupplier errIsTerminal;
   private final long progressDelayNanos;
   private int terminal = -1;
+  private volatile boolean progressLine;
 
   StandardStreams(InputStream in, OutputStream out, PrintWriter outText, PrintWriter err, BooleanSupplier errIsTerminal) {
     this(in, out, outText, err, errIsTerminal, 500_000_000L);
@@ -96,6 +97,19 @@ final class StandardStreams {
   /** Returns standard error. */
   PrintWriter err() {
     return err;
+  }
+
+  /** Notes whether a progress line is on the screen (drawn and not cleared). */
+  void progressLine(boolean shown) {
+    progressLine = shown;
+  }
+
+  /** Clears the progress line, if one is on the screen, so that a message starts on a clean line. */
+  void clearProgressLine() {
+    if (progressLine) {
+      progressLine = false;
+      err.print("\r\033[K");
+    }
   }
 
   /** Returns how long a run goes before its progress line first shows. */

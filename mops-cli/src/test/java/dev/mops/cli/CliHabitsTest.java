@@ -188,7 +188,7 @@ class CliHabitsTest {
   void progressShowsOnATerminalStderrAndCanBeForced(@TempDir Path dir) throws Exception {
     StringBuilder sb = new StringBuilder("id,country\n");
     for (int i = 0; i < 2000; i++) {
-      sb.append(i).append(",US\n");
+      sb.append(i).append(i == 1000 ? "\n" : ",US\n");
     }
     Path in = dir.resolve("leads.csv");
     Files.writeString(in, sb, StandardCharsets.UTF_8);
@@ -198,6 +198,8 @@ class CliHabitsTest {
     Matcher m = Pattern.compile("\rfilter: ([\\d,]+) records, [\\d,]+/s, (\\d+)%, ETA \\d+:\\d\\d").matcher(terminal.err());
     assertThat(m.find()).as(terminal.err()).isTrue();
     assertThat(terminal.err()).contains("\r\033[K").contains("2,000 records read");
+    // a finding printed while the progress line is up starts on a clean line
+    assertThat(terminal.err()).contains("\r\033[K  line 1002: warning CSV_SHORT_ROW");
 
     CliRun redirected = CliRun.run("", false, "filter", "-i", in.toString(), "--when", "true", "-o", out);
     assertThat(redirected.err()).doesNotContain("\r");
