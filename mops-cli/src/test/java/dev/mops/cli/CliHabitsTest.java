@@ -61,6 +61,9 @@ class CliHabitsTest {
     assertThat(dash.code()).as(dash.err()).isZero();
     assertThat(dash.out().lines()).hasSize(3).allMatch(l -> l.startsWith("{\"id\":"));
     assertThat(mops("filter", "--help").out()).contains("Default: stdin");
+    CliRun twice = CliRun.withStdin(LEADS, "filter", "-i", "-", "-i", "-", "--when", "true");
+    assertThat(twice.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(twice.err()).contains("--input: this command reads one input, got 2");
   }
 
   @Test
