@@ -141,6 +141,7 @@ public final class DedupeCommand implements Callable<Integer> {
     Path configFile = config;
     if (configFile != null) {
       cfg = DedupeConfig.load(configFile);
+      checkConfigColumns(err, cfg, new ArrayList<>(columns), inputs);
     } else {
       List<String> candidates = new ArrayList<>(columns);
       candidates.remove(idColumn);
@@ -206,6 +207,32 @@ public final class DedupeCommand implements Callable<Integer> {
       }
     }
     return failOn.exitCode();
+  }
+
+  /**
+   * Checks the config's fields against the inputs' columns: none of them is a usage error, a
+   * missing one a warning (it reads as missing in every record), each with a did-you-mean.
+   */
+  private static void checkConfigColumns(PrintWriter err, DedupeConfig cfg, List<String> columns, List<String> inputs) {
+    List<String> wanted = new ArrayList<>();
+    cfg.fields().forEach(f -> {
+      if (!wanted.contains(f.field())) {
+        wanted.add(f.field());
+      }
+    });
+    List<String> missing = new ArrayList<>(wanted);
+    missing.removeAll(columns);
+    if (columns.isEmpty() || missing.isEmpty()) {
+      return;
+    }
+    String where = inputs.size() == 1 ? inputs.get(0) : "the inputs";
+    if (missing.size() == wanted.size()) {
+      throw Columns.noneOf(where, columns, wanted, "of the dedupe config");
+    }
+    for (String m : missing) {
+      err.println("warning: " + where + " has no column '" + m + "' (dedupe config)" + Columns.didYouMean(m, columns)
+          + "; every record reads it as missing");
+    }
   }
 
   private static String fileName(String path) {

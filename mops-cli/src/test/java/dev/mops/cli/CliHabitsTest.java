@@ -161,6 +161,13 @@ class CliHabitsTest {
     assertThat(dedupe.code()).isEqualTo(ExitCode.USAGE);
     assertThat(dedupe.err()).contains("has no column 'id' (--id-column) (did you mean 'ID'?); its columns: [ID, email]");
 
+    Path cfg = dir.resolve("d.yaml");
+    Files.writeString(cfg, "fields:\n  - field: Email\n    kind: email\nblocking:\n  keys: [[Email]]\n");
+    CliRun config = mops("dedupe", "-i", crm.toString(), "--id-column", "Contact ID", "--config", cfg.toString());
+    assertThat(config.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(config.err()).contains("has none of the columns of the dedupe config [Email]",
+        "did you mean 'E-mail Address' for 'Email'");
+
     Path urls = dir.resolve("urls.csv");
     Files.writeString(urls, "Landing Page\nhttps://x.com/?utm_source=google\n");
     CliRun lint = mops("lint-urls", "-i", urls.toString(), "--taxonomy",
