@@ -12,7 +12,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Laws of dedupe over seeded shuffles (seed in the test name; set -Ddedupe.seed to add one). */
+/** Laws of dedupe over seeded shuffles (seed in the test name; set -Dmops.test.seed=N to run that seed only). */
 class DedupePropertyTest {
 
   static final List<Record> FEBRL1 = LabelledData.csv("febrl1.csv");
