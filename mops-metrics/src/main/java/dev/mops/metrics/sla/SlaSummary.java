@@ -246,8 +246,11 @@ public final class SlaSummary {
       for (Map.Entry<String, long[]> e : s.adherenceByMonth.entrySet()) {
         met += e.getValue()[0];
         breached += e.getValue()[1];
-        months.put(e.getKey(), Map.of("met", e.getValue()[0], "breached", e.getValue()[1],
-            "rate", round((double) e.getValue()[0] / (e.getValue()[0] + e.getValue()[1]))));
+        Map<String, Object> month = new LinkedHashMap<>();
+        month.put("met", e.getValue()[0]);
+        month.put("breached", e.getValue()[1]);
+        month.put("rate", round((double) e.getValue()[0] / (e.getValue()[0] + e.getValue()[1])));
+        months.put(e.getKey(), month);
       }
       adherence.put("met", met);
       adherence.put("breached", breached);
@@ -270,8 +273,18 @@ public final class SlaSummary {
 
   /** Returns the summary as indented JSON (the {@link #toMap} form). */
   public String toJson() {
+    return toJson(Map.of());
+  }
+
+  /**
+   * Returns the summary as indented JSON, after the entries of {@code header} (such as the policy's
+   * name, version and hash); values are maps, lists, strings, numbers, booleans or null.
+   */
+  public String toJson(Map<String, ?> header) {
+    Map<String, Object> all = new LinkedHashMap<>(header);
+    all.putAll(toMap());
     try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toMap());
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(all);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the SLA summary as JSON", e);
     }

@@ -1,0 +1,286 @@
+package dev.mops.cli;
+
+import dev.mops.core.Finding;
+import dev.mops.core.io.CsvReader;
+import dev.mops.core.io.InputRecord;
+import dev.mops.core.io.RecordReader;
+import dev.mops.core.io.RecordWriter;
+import dev.mops.core.record.ArrayRow;
+import dev.mops.core.record.Record;
+import dev.mops.core.record.Schema;
+import dev.mops.core.record.Values;
+import dev.mops.metrics.sla.SlaEvaluator;
+import dev.mops.metrics.sla.SlaEvent;
+import dev.mops.metrics.sla.SlaPolicy;
+import dev.mops.metrics.sla.SlaResult;
+import dev.mops.metrics.sla.SlaState;
+import dev.mops.metrics.sla.SlaSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mops sla}: evaluates every request's SLA at an as-of instant with an SLA policy, adding
+ * the columns {@code goal, target_s, elapsed_s, remaining_s, state, due_at, breached_at}, and
+ * optionally writes a JSON summary (adherence, TTC percentiles, backlog aging, throughput by
+ * class).
+ *
+ * <p>Thread safety: one instance per run.
+ */
+@Command(
+    name = "sla",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Evaluate request SLAs in business time: goal, target, elapsed and remaining business seconds, state, due and breach times.",
+      "Example: mops sla --policy sla.yaml --input requests.csv --events events.csv "
+          + "--as-of 2026-06-30T12:00:00Z --output sla.csv --summary summary.json"
+    })
+public final class SlaCommand implements Callable<Integer> {
+
+  /** The columns the command adds, in order (part of its contract). */
+  static final List<String> COLUMNS = List.of("goal", "target_s", "elapsed_s", "remaining_s", "state", "due_at",
+      "breached_at");
+
+  /** Events kept per request at most; later ones are ignored with a finding. */
+  static final int MAX_EVENTS_PER_REQUEST = 10_000;
+
+  @Spec CommandSpec spec;
+
+  @Mixin InputOptions input = new InputOptions();
+  @Mixin OutputOptions output = new OutputOptions();
+  @Mixin FailOnOption failOn = new FailOnOption();
+
+  @Option(names = "--policy", required = true, paramLabel = "FILE", description = "The SLA policy (YAML/JSON).")
+  Path policyFile = Path.of("sla.yaml");
+
+  @Option(names = "--events", paramLabel = "FILE",
+      description = "Clock events: request_id, timestamp, event (start, pause, resume, stop). Requests without "
+          + "events run from created_at to resolved_at (or the as-of instant).")
+  @Nullable String events;
+
+  @Option(names = "--as-of", required = true, paramLabel = "INSTANT",
+      description = "The instant SLAs are evaluated at, ISO-8601 (e.g. 2026-06-30T12:00:00Z); later events are ignored.")
+  String asOf = "";
+
+  @Option(names = "--summary", paramLabel = "FILE",
+      description = "Write a JSON summary: adherence, TTC and cycle-time percentiles, backlog aging, throughput by class.")
+  @Nullable Path summaryFile;
+
+  @Option(names = "--id-column", paramLabel = "FIELD", defaultValue = "id",
+      description = "The requests' id column, matched with the events' request_id (default: id).")
+  String idColumn = "id";
+
+  @Override
+  public Integer call() throws IOException {
+    failOn.validate();
+    PrintWriter err = spec.commandLine().getErr();
+    Instant now = FilterCommand.parseAsOf(asOf);
+    SlaPolicy policy = SlaPolicy.load(policyFile);
+    ScoreCommand.FindingPrinter printer = new ScoreCommand.FindingPrinter(err, failOn);
+    Map<String, List<SlaEvent>> byRequest = new HashMap<>();
+    long eventCount = events == null ? 0 : readEvents(events, printer, byRequest);
+    SlaSummary summary = new SlaSummary(now);
+    Map<SlaState, Long> states = new EnumMap<>(SlaState.class);
+    Set<String> matched = new HashSet<>();
+    long read = 0;
+    try (RecordReader in = input.open()) {
+      if (in instanceof CsvReader) {
+        List<String> missing = new ArrayList<>(List.of(idColumn, "class", "created_at"));
+        missing.removeAll(in.fields());
+        if (!missing.isEmpty()) {
+          throw new UsageException(input.name() + " lacks the column(s) " + missing + "; columns: " + in.fields());
+        }
+      }
+      Schema schema = Schema.of(in.fields());
+      SlaEvaluator evaluator = policy.evaluator(schema);
+      List<String> outFields = new ArrayList<>(in.fields());
+      for (String c : COLUMNS) {
+        if (!outFields.contains(c)) {
+          outFields.add(c);
+        }
+      }
+      Progress progress = Progress.onTerminal(err, "sla");
+      try (RecordWriter out = output.open(outFields)) {
+        for (InputRecord r; (r = in.next()) != null; ) {
+          read++;
+          long line = r.line();
+          for (Finding f : r.findings()) {
+            printer.accept(line, f);
+          }
+          Record rec = r.record();
+          ArrayRow row = evaluator.schema().row(rec, f -> printer.accept(line, f));
+          Instant created = instant(rec, "created_at", line, printer);
+          Instant accepted = instant(rec, "accepted_at", line, printer);
+          Instant live = instant(rec, "live_at", line, printer);
+          Instant resolved = instant(rec, "resolved_at", line, printer);
+          String id = Values.asString(rec.get(idColumn));
+          List<SlaEvent> ev = id == null ? null : byRequest.get(id);
+          if (ev != null) {
+            matched.add(id);
+          }
+          SlaResult result = null;
+          if (ev != null) {
+            result = evaluator.evaluate(row, ev, now);
+          } else if (created != null) {
+            result = evaluator.evaluate(row, created, resolved != null && resolved.isBefore(created) ? null : resolved, now);
+            if (resolved != null && resolved.isBefore(created)) {
+              printer.accept(line, Finding.warning("RESOLVED_BEFORE_CREATED", "resolved_at", rec.get("resolved_at"),
+                  "resolved_at is before created_at; the request is taken as unresolved"));
+            }
+          } else {
+            printer.accept(line, Finding.error("NO_START", "created_at", rec.get("created_at"),
+                "the request has no valid created_at and no events: its SLA cannot be evaluated"));
+          }
+          if (result != null) {
+            for (Finding f : result.findings()) {
+              printer.accept(line, f);
+            }
+          }
+          String cls = Values.asString(rec.get("class"));
+          summary.add(cls == null || cls.isBlank() ? "(none)" : cls, result, created, accepted, live, resolved);
+          SlaState state = result == null ? SlaState.INVALID : result.state();
+          states.merge(state, 1L, Long::sum);
+          Map<String, @Nullable Object> values = new LinkedHashMap<>();
+          for (String f : in.fields()) {
+            values.put(f, Values.asString(rec.get(f)));
+          }
+          values.put("goal", (result == null ? evaluator.goalFor(row, now) : result.goal()).name());
+          long target = (result == null ? evaluator.goalFor(row, now) : result.goal()).target().getSeconds();
+          values.put("target_s", target);
+          values.put("elapsed_s", result == null ? null : result.elapsed().getSeconds());
+          values.put("remaining_s", result == null ? null : target - result.elapsed().getSeconds());
+          values.put("state", state.label());
+          values.put("due_at", result == null || result.dueAt() == null ? null : String.valueOf(result.dueAt()));
+          values.put("breached_at", result == null || result.breachedAt() == null ? null : String.valueOf(result.breachedAt()));
+          List<@Nullable Object> outRow = new ArrayList<>(outFields.size());
+          for (String f : outFields) {
+            outRow.add(values.get(f));
+          }
+          out.write(outRow);
+          progress.update(read);
+        }
+        progress.done();
+      }
+    }
+    long orphans = byRequest.keySet().stream().filter(k -> !matched.contains(k)).count();
+    if (summaryFile != null) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("name", policy.name());
+      p.put("version", policy.version());
+      p.put("content_hash", policy.contentHash());
+      json.put("policy", p);
+      json.put("requests", read);
+      json.put("events", eventCount);
+      json.put("findings", failOn.total());
+      Path parent = summaryFile.toAbsolutePath().getParent();
+      if (parent != null && !Files.isDirectory(parent)) {
+        throw new UsageException("--summary: folder does not exist: " + parent);
+      }
+      Files.writeString(summaryFile,
+          summary.toJson(json) + "\n",
+          StandardCharsets.UTF_8);
+    }
+    StringBuilder sb = new StringBuilder();
+    states.forEach((s, n) -> sb.append(' ').append(s.label()).append('=').append(n));
+    err.printf(Locale.ROOT, "sla: %,d requests with %s %s (%s) as of %s; %,d events%s%n", read, policy.name(),
+        policy.version(), shortHash(policy.contentHash()), now, eventCount,
+        orphans > 0 ? String.format(Locale.ROOT, " (%,d request ids in the events are not in the input)", orphans) : "");
+    err.println("  states:" + sb);
+    double adherence = summary.adherence(SlaSummary.ALL);
+    if (!Double.isNaN(adherence)) {
+      err.printf(Locale.ROOT, "  adherence: %.1f%% of %,d decided%n", adherence * 100,
+          summary.count(SlaSummary.ALL, SlaState.MET) + summary.count(SlaSummary.ALL, SlaState.BREACHED));
+    }
+    err.println("  findings: " + failOn.summary());
+    return failOn.exitCode();
+  }
+
+  private static String shortHash(String hash) {
+    int colon = hash.indexOf(':');
+    String hex = hash.substring(colon + 1);
+    return hex.substring(0, Math.min(12, hex.length()));
+  }
+
+  private static @Nullable Instant instant(Record rec, String field, long line, ScoreCommand.FindingPrinter printer) {
+    Object raw = rec.get(field);
+    if (Values.isEmpty(raw)) {
+      return null;
+    }
+    Instant i = Values.asInstant(raw);
+    if (i == null) {
+      printer.accept(line, Finding.error("BAD_TIMESTAMP", field, raw,
+          field + " is not an ISO-8601 timestamp; it is taken as missing"));
+    }
+    return i;
+  }
+
+  private static long readEvents(String path, ScoreCommand.FindingPrinter printer, Map<String, List<SlaEvent>> out)
+      throws IOException {
+    long kept = 0;
+    Set<String> overLimit = new HashSet<>();
+    try (RecordReader in = InputOptions.open(path, null)) {
+      if (in instanceof CsvReader) {
+        List<String> missing = new ArrayList<>(List.of("request_id", "timestamp", "event"));
+        missing.removeAll(in.fields());
+        if (!missing.isEmpty()) {
+          throw new UsageException("events file " + path + " lacks the column(s) " + missing + "; columns: " + in.fields());
+        }
+      }
+      for (InputRecord r; (r = in.next()) != null; ) {
+        long line = r.line();
+        for (Finding f : r.findings()) {
+          printer.accept(line, f);
+        }
+        Record rec = r.record();
+        String id = Values.asString(rec.get("request_id"));
+        if (id == null || id.isBlank()) {
+          printer.accept(line, Finding.warning("MISSING_VALUE", "request_id", null, "event has no request id; it is ignored"));
+          continue;
+        }
+        Instant at = Values.asInstant(rec.get("timestamp"));
+        if (at == null) {
+          printer.accept(line, Finding.error("BAD_TIMESTAMP", "timestamp", rec.get("timestamp"),
+              "event timestamp is not an ISO-8601 timestamp; the event is ignored"));
+          continue;
+        }
+        SlaEvent.Kind kind = SlaEvent.Kind.parse(Values.asString(rec.get("event")));
+        if (kind == null) {
+          printer.accept(line, Finding.error("BAD_EVENT", "event", rec.get("event"),
+              "expected start, pause, resume or stop; the event is ignored"));
+          continue;
+        }
+        List<SlaEvent> list = out.computeIfAbsent(id, k -> new ArrayList<>());
+        if (list.size() >= MAX_EVENTS_PER_REQUEST) {
+          if (overLimit.add(id)) {
+            printer.accept(line, Finding.error("TOO_MANY_EVENTS", "request_id", id,
+                "request " + id + " has more than " + MAX_EVENTS_PER_REQUEST + " events; later ones are ignored"));
+          }
+          continue;
+        }
+        list.add(new SlaEvent(at, kind));
+        kept++;
+      }
+    }
+    return kept;
+  }
+}
