@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
     description = "Marketing-operations rules as code: conditions, taxonomy, scoring, quality, metrics.",
     subcommands = {DemoCommand.class, FilterCommand.class, NormalizeCommand.class, QualityCommand.class,
         ProfileCommand.class, LintUrlsCommand.class, LintNamesCommand.class, ClassifyCommand.class,
-        DedupeCommand.class, ScoreCommand.class, ScoreDiffCommand.class, SlaCommand.class, CalendarCommand.class})
+        DedupeCommand.class, ScoreCommand.class, ScoreDiffCommand.class, SlaCommand.class, CalendarCommand.class,
+        ExperimentSizeCommand.class})
 public final class MopsCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -94,4 +94,13 @@ class MetricsCommandsTest {
         .contains("2027-01-01 Fri  New Year's Day");
     assertThat(run("calendar", "--calendar", p("calendar-us.yaml"), "--from", "tomorrow", "--to", "2027-01-04")).isEqualTo(2);
   }
+
+  @Test
+  void experimentSize() {
+    assertThat(run("experiment-size", "--baseline", "0.20", "--mde", "0.10")).as(err.toString()).isEqualTo(0);
+    assertThat(out.toString()).contains("per arm: 294").contains("total (2 arms): 588");
+    assertThat(run("experiment-size", "--baseline", "0.04", "--mde", "0.005", "--alpha", "0.05", "--power", "0.8")).isEqualTo(0);
+    assertThat(run("experiment-size", "--baseline", "0.04", "--mde", "0", "--alpha", "0.05")).isEqualTo(2);
+    assertThat(err.toString()).contains("must not be 0");
+  }
 }
