@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,7 +43,7 @@ public final class CalendarCommand implements Callable<Integer> {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd EEE", Locale.ROOT);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Option(names = "--calendar", required = true, paramLabel = "FILE", description = "The business calendar (YAML/JSON).")
   Path calendarFile = Path.of("calendar.yaml");
@@ -56,7 +57,7 @@ public final class CalendarCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = StandardStreams.of(spec).outText();
     BusinessCalendar cal = BusinessCalendar.load(calendarFile);
     Instant a = when("--from", from, cal);
     Instant b = when("--to", to, cal);

@@ -4,6 +4,7 @@ import dev.mops.metrics.experiment.TwoProportionTest;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
     })
 public final class ExperimentSizeCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Option(names = "--baseline", required = true, paramLabel = "RATE", description = "The control's conversion rate (0.04 is 4%).")
   double baseline;
@@ -44,13 +45,13 @@ public final class ExperimentSizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = StandardStreams.of(spec).outText();
     double effect = relative ? baseline * mde : mde;
     long n;
     try {
       n = TwoProportionTest.sampleSizePerArm(baseline, effect, alpha, power);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage(), e);
+      throw new UsageException(String.valueOf(e.getMessage()), e);
     }
     out.printf(Locale.ROOT, "baseline %.4f -> %.4f (effect %+.4f), alpha %.3f two-sided, power %.2f%n",
         baseline, baseline + effect, effect, alpha, power);

@@ -63,11 +63,14 @@ public final class SlaCommand implements Callable<Integer> {
   /** Events kept per request at most; later ones are ignored with a finding. */
   static final int MAX_EVENTS_PER_REQUEST = 10_000;
 
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Mixin InputOptions input = new InputOptions();
   @Mixin OutputOptions output = new OutputOptions();
   @Mixin FailOnOption failOn = new FailOnOption();
+  @Mixin IdOptions ids = new IdOptions();
+  @Mixin AsOfOption.Required asOf = new AsOfOption.Required();
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
   @Option(names = "--policy", required = true, paramLabel = "FILE", description = "The SLA policy (YAML/JSON).")
   Path policyFile = Path.of("sla.yaml");
@@ -77,38 +80,32 @@ public final class SlaCommand implements Callable<Integer> {
           + "events run from created_at to resolved_at (or the as-of instant).")
   @Nullable String events;
 
-  @Option(names = "--as-of", required = true, paramLabel = "INSTANT",
-      description = "The instant SLAs are evaluated at, ISO-8601 (e.g. 2026-06-30T12:00:00Z); later events are ignored.")
-  String asOf = "";
-
   @Option(names = "--summary", paramLabel = "FILE",
       description = "Write a JSON summary: adherence, TTC and cycle-time percentiles, backlog aging, throughput by class.")
   @Nullable Path summaryFile;
 
-  @Option(names = "--id-column", paramLabel = "FIELD", defaultValue = "id",
-      description = "The requests' id column, matched with the events' request_id (default: id).")
-  String idColumn = "id";
-
   @Override
   public Integer call() throws IOException {
     failOn.validate();
-    PrintWriter err = spec.commandLine().getErr();
-    Instant now = FilterCommand.parseAsOf(asOf);
+    StandardStreams streams = StandardStreams.of(spec);
+    PrintWriter err = streams.err();
+    ids.warnIfDeprecated(err);
+    Instant now = asOf.instant();
+    String idColumn = ids.column();
     SlaPolicy policy = SlaPolicy.load(policyFile);
-    ScoreCommand.FindingPrinter printer = new ScoreCommand.FindingPrinter(err, failOn);
+    FindingPrinter printer = new FindingPrinter(streams, failOn);
     Map<String, List<SlaEvent>> byRequest = new HashMap<>();
-    long eventCount = events == null ? 0 : readEvents(events, printer, byRequest);
+    String eventsFile = events;
+    long eventCount = eventsFile == null ? 0 : readEvents(input, eventsFile, printer, byRequest);
     SlaSummary summary = new SlaSummary(now);
     Map<SlaState, Long> states = new EnumMap<>(SlaState.class);
     Set<String> matched = new HashSet<>();
     long read = 0;
     try (RecordReader in = input.open()) {
       if (in instanceof CsvReader) {
-        List<String> missing = new ArrayList<>(List.of(idColumn, "class", "created_at"));
-        missing.removeAll(in.fields());
-        if (!missing.isEmpty()) {
-          throw new UsageException(input.name() + " lacks the column(s) " + missing + "; columns: " + in.fields());
-        }
+        Columns.require(input.name(), in.fields(), idColumn, "--id-column");
+        Columns.require(input.name(), in.fields(), "class", "the request class");
+        Columns.require(input.name(), in.fields(), "created_at", "when the request was created");
       }
       Schema schema = Schema.of(in.fields());
       SlaEvaluator evaluator = policy.evaluator(schema);
@@ -118,14 +115,12 @@ public final class SlaCommand implements Callable<Integer> {
           outFields.add(c);
         }
       }
-      Progress progress = Progress.onTerminal(err, "sla");
+      Progress progress = Progress.start(progressOptions, streams, "sla", input);
       try (RecordWriter out = output.open(outFields)) {
         for (InputRecord r; (r = in.next()) != null; ) {
           read++;
           long line = r.line();
-          for (Finding f : r.findings()) {
-            printer.accept(line, f);
-          }
+          printer.accept(r);
           Record rec = r.record();
           ArrayRow row = evaluator.schema().row(rec, f -> printer.accept(line, f));
           Instant created = instant(rec, "created_at", line, printer);
@@ -211,6 +206,7 @@ public final class SlaCommand implements Callable<Integer> {
       err.printf(Locale.ROOT, "  adherence: %.1f%% of %,d decided%n", adherence * 100,
           summary.count(SlaSummary.ALL, SlaState.MET) + summary.count(SlaSummary.ALL, SlaState.BREACHED));
     }
+    printer.finish();
     err.println("  findings: " + failOn.summary());
     return failOn.exitCode();
   }
@@ -221,7 +217,7 @@ public final class SlaCommand implements Callable<Integer> {
     return hex.substring(0, Math.min(12, hex.length()));
   }
 
-  private static @Nullable Instant instant(Record rec, String field, long line, ScoreCommand.FindingPrinter printer) {
+  private static @Nullable Instant instant(Record rec, String field, long line, FindingPrinter printer) {
     Object raw = rec.get(field);
     if (Values.isEmpty(raw)) {
       return null;
@@ -234,23 +230,19 @@ public final class SlaCommand implements Callable<Integer> {
     return i;
   }
 
-  private static long readEvents(String path, ScoreCommand.FindingPrinter printer, Map<String, List<SlaEvent>> out)
-      throws IOException {
+  private static long readEvents(InputOptions input, String path, FindingPrinter printer,
+      Map<String, List<SlaEvent>> out) throws IOException {
     long kept = 0;
     Set<String> overLimit = new HashSet<>();
-    try (RecordReader in = InputOptions.open(path, null)) {
+    try (RecordReader in = input.openOther(path, null)) {
       if (in instanceof CsvReader) {
-        List<String> missing = new ArrayList<>(List.of("request_id", "timestamp", "event"));
-        missing.removeAll(in.fields());
-        if (!missing.isEmpty()) {
-          throw new UsageException("events file " + path + " lacks the column(s) " + missing + "; columns: " + in.fields());
+        for (String c : List.of("request_id", "timestamp", "event")) {
+          Columns.require(path, in.fields(), c, "--events");
         }
       }
       for (InputRecord r; (r = in.next()) != null; ) {
         long line = r.line();
-        for (Finding f : r.findings()) {
-          printer.accept(line, f);
-        }
+        printer.accept(r);
         Record rec = r.record();
         String id = Values.asString(rec.get("request_id"));
         if (id == null || id.isBlank()) {

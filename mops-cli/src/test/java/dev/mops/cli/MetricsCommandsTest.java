@@ -72,7 +72,7 @@ class MetricsCommandsTest {
     Files.writeString(dir.resolve("bad.csv"), "id,created_at\n1,2026-06-01T00:00:00Z\n");
     assertThat(run("sla", "--policy", p("sla.yaml"), "--input", p("bad.csv"), "--as-of", AS_OF, "--output", p("o.csv")))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("lacks the column(s) [class]");
+    assertThat(err.toString()).contains("has no column 'class'");
     Files.writeString(dir.resolve("bad.yaml"), "calendars: {}\ngoals: []\n");
     assertThat(run("sla", "--policy", p("bad.yaml"), "--input", p("requests.csv"), "--as-of", AS_OF)).isEqualTo(2);
     assertThat(err.toString()).contains("bad.yaml:1:12: at calendars: expected at least one calendar");

@@ -6,6 +6,7 @@ import dev.mops.core.record.ArrayRow;
 import dev.mops.core.record.Records;
 import dev.mops.core.record.Schema;
 import dev.mops.core.time.BusinessCalendar;
+import dev.mops.metrics.ops.IncidentTimeline;
 import dev.mops.metrics.sla.SlaEvaluator;
 import dev.mops.metrics.sla.SlaEvent;
 import dev.mops.metrics.sla.SlaPolicy;
@@ -48,5 +49,15 @@ class MetricsGuideExampleTest {
     summary.add("simple", r, created, null, null, null);
     assertThat(summary.open("simple")).isEqualTo(1);
     assertThat(summary.backlogAging("simple")).isEqualTo(0.0);
+  }
+
+  @Test
+  void operatingMetricsExampleWorksAsWritten() {
+    IncidentTimeline sync = new IncidentTimeline()
+        .add(Instant.parse("2026-06-03T10:00:00Z"), Instant.parse("2026-06-03T12:00:00Z"))
+        .add(Instant.parse("2026-06-03T11:00:00Z"), Instant.parse("2026-06-03T14:00:00Z"));
+    IncidentTimeline.Availability june = sync.over(Instant.parse("2026-06-01T00:00:00Z"), Instant.parse("2026-07-01T00:00:00Z"));
+    assertThat(june.uptime()).isCloseTo(0.99444, org.assertj.core.api.Assertions.within(1e-5));
+    assertThat(june.mttr()).isEqualTo(Duration.ofHours(4));
   }
 }
