@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     subcommands = {DemoCommand.class, FilterCommand.class, NormalizeCommand.class, QualityCommand.class,
         ProfileCommand.class, LintUrlsCommand.class, LintNamesCommand.class, ClassifyCommand.class,
         DedupeCommand.class, ScoreCommand.class, ScoreDiffCommand.class, SlaCommand.class, CalendarCommand.class,
-        ExperimentSizeCommand.class, AutoComplete.GenerateCompletion.class})
+        ExperimentSizeCommand.class, OpsReportCommand.class, AutoComplete.GenerateCompletion.class})
 public final class MopsCommand implements Callable<Integer> {
 
   @Spec @Nullable CommandSpec spec;

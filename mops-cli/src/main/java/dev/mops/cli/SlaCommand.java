@@ -11,6 +11,7 @@ import dev.mops.core.record.Schema;
 import dev.mops.core.record.Values;
 import dev.mops.metrics.sla.SlaEvaluator;
 import dev.mops.metrics.sla.SlaEvent;
+import dev.mops.metrics.sla.SlaGoal;
 import dev.mops.metrics.sla.SlaPolicy;
 import dev.mops.metrics.sla.SlaResult;
 import dev.mops.metrics.sla.SlaState;
@@ -91,124 +92,163 @@ public final class SlaCommand implements Callable<Integer> {
     PrintWriter err = streams.err();
     ids.warnIfDeprecated(err);
     Instant now = asOf.instant();
-    String idColumn = ids.column();
     SlaPolicy policy = SlaPolicy.load(policyFile);
     FindingPrinter printer = new FindingPrinter(streams, failOn);
-    Map<String, List<SlaEvent>> byRequest = new HashMap<>();
-    String eventsFile = events;
-    long eventCount = eventsFile == null ? 0 : readEvents(input, eventsFile, printer, byRequest);
-    SlaSummary summary = new SlaSummary(now);
-    Map<SlaState, Long> states = new EnumMap<>(SlaState.class);
-    Set<String> matched = new HashSet<>();
-    long read = 0;
+    Run run;
     try (RecordReader in = input.open()) {
-      if (in instanceof CsvReader) {
-        Columns.require(input.name(), in.fields(), idColumn, "--id-column");
-        Columns.require(input.name(), in.fields(), "class", "the request class");
-        Columns.require(input.name(), in.fields(), "created_at", "when the request was created");
-      }
-      Schema schema = Schema.of(in.fields());
-      SlaEvaluator evaluator = policy.evaluator(schema);
-      List<String> outFields = new ArrayList<>(in.fields());
-      for (String c : COLUMNS) {
-        if (!outFields.contains(c)) {
-          outFields.add(c);
-        }
-      }
       Progress progress = Progress.start(progressOptions, streams, "sla", input);
-      try (RecordWriter out = output.open(outFields)) {
-        for (InputRecord r; (r = in.next()) != null; ) {
-          read++;
-          long line = r.line();
-          printer.accept(r);
-          Record rec = r.record();
-          ArrayRow row = evaluator.schema().row(rec, f -> printer.accept(line, f));
-          Instant created = instant(rec, "created_at", line, printer);
-          Instant accepted = instant(rec, "accepted_at", line, printer);
-          Instant live = instant(rec, "live_at", line, printer);
-          Instant resolved = instant(rec, "resolved_at", line, printer);
-          String id = Values.asString(rec.get(idColumn));
-          List<SlaEvent> ev = id == null ? null : byRequest.get(id);
-          if (ev != null) {
-            matched.add(id);
-          }
-          SlaResult result = null;
-          if (ev != null) {
-            result = evaluator.evaluate(row, ev, now);
-          } else if (created != null) {
-            result = evaluator.evaluate(row, created, resolved != null && resolved.isBefore(created) ? null : resolved, now);
-            if (resolved != null && resolved.isBefore(created)) {
-              printer.accept(line, Finding.warning("RESOLVED_BEFORE_CREATED", "resolved_at", rec.get("resolved_at"),
-                  "resolved_at is before created_at; the request is taken as unresolved"));
-            }
-          } else {
-            printer.accept(line, Finding.error("NO_START", "created_at", rec.get("created_at"),
-                "the request has no valid created_at and no events: its SLA cannot be evaluated"));
-          }
-          if (result != null) {
-            for (Finding f : result.findings()) {
-              printer.accept(line, f);
-            }
-          }
-          String cls = Values.asString(rec.get("class"));
-          summary.add(cls == null || cls.isBlank() ? "(none)" : cls, result, created, accepted, live, resolved);
-          SlaState state = result == null ? SlaState.INVALID : result.state();
-          states.merge(state, 1L, Long::sum);
-          Map<String, @Nullable Object> values = new LinkedHashMap<>();
-          for (String f : in.fields()) {
-            values.put(f, Values.asString(rec.get(f)));
-          }
-          values.put("goal", (result == null ? evaluator.goalFor(row, now) : result.goal()).name());
-          long target = (result == null ? evaluator.goalFor(row, now) : result.goal()).target().getSeconds();
-          values.put("target_s", target);
-          values.put("elapsed_s", result == null ? null : result.elapsed().getSeconds());
-          values.put("remaining_s", result == null ? null : target - result.elapsed().getSeconds());
-          values.put("state", state.label());
-          values.put("due_at", result == null || result.dueAt() == null ? null : String.valueOf(result.dueAt()));
-          values.put("breached_at", result == null || result.breachedAt() == null ? null : String.valueOf(result.breachedAt()));
-          List<@Nullable Object> outRow = new ArrayList<>(outFields.size());
-          for (String f : outFields) {
-            outRow.add(values.get(f));
-          }
-          out.write(outRow);
-          progress.update(read);
-        }
-        progress.done();
-      }
+      run = evaluate(in, input.name(), events, p -> input.openOther(p, null), policy, now, ids.column(), printer,
+          output, progress);
     }
-    long orphans = byRequest.keySet().stream().filter(k -> !matched.contains(k)).count();
-    if (summaryFile != null) {
+    SlaSummary summary = run.summary();
+    Path summaryPath = summaryFile;
+    if (summaryPath != null) {
       Map<String, Object> json = new LinkedHashMap<>();
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("name", policy.name());
       p.put("version", policy.version());
       p.put("content_hash", policy.contentHash());
       json.put("policy", p);
-      json.put("requests", read);
-      json.put("events", eventCount);
+      json.put("requests", run.read());
+      json.put("events", run.events());
       json.put("findings", failOn.total());
-      Path parent = summaryFile.toAbsolutePath().getParent();
+      Path parent = summaryPath.toAbsolutePath().getParent();
       if (parent != null && !Files.isDirectory(parent)) {
         throw new UsageException("--summary: folder does not exist: " + parent);
       }
-      Files.writeString(summaryFile,
-          summary.toJson(json) + "\n",
-          StandardCharsets.UTF_8);
+      Files.writeString(summaryPath, summary.toJson(json) + "\n", StandardCharsets.UTF_8);
     }
+    printer.finish();
     StringBuilder sb = new StringBuilder();
-    states.forEach((s, n) -> sb.append(' ').append(s.label()).append('=').append(n));
-    err.printf(Locale.ROOT, "sla: %,d requests with %s %s (%s) as of %s; %,d events%s%n", read, policy.name(),
-        policy.version(), shortHash(policy.contentHash()), now, eventCount,
-        orphans > 0 ? String.format(Locale.ROOT, " (%,d request ids in the events are not in the input)", orphans) : "");
+    run.states().forEach((s, n) -> sb.append(' ').append(s.label()).append('=').append(n));
+    err.printf(Locale.ROOT, "sla: %,d requests with %s %s (%s) as of %s; %,d events%s%n", run.read(), policy.name(),
+        policy.version(), shortHash(policy.contentHash()), now, run.events(),
+        run.orphans() > 0
+            ? String.format(Locale.ROOT, " (%,d request ids in the events are not in the input)", run.orphans()) : "");
     err.println("  states:" + sb);
     double adherence = summary.adherence(SlaSummary.ALL);
     if (!Double.isNaN(adherence)) {
       err.printf(Locale.ROOT, "  adherence: %.1f%% of %,d decided%n", adherence * 100,
           summary.count(SlaSummary.ALL, SlaState.MET) + summary.count(SlaSummary.ALL, SlaState.BREACHED));
     }
-    printer.finish();
     err.println("  findings: " + failOn.summary());
     return failOn.exitCode();
+  }
+
+  /** Opens another file a command reads (the events). */
+  interface Opener {
+    RecordReader open(String path) throws IOException;
+  }
+
+  /**
+   * What evaluating a requests file gave.
+   *
+   * @param summary the aggregates by class
+   * @param read the requests read
+   * @param events the events kept
+   * @param states the requests per state
+   * @param orphans the request ids of the events that are not in the requests
+   */
+  record Run(SlaSummary summary, long read, long events, Map<SlaState, Long> states, long orphans) {}
+
+  /**
+   * Evaluates every request of {@code in} (and the events of {@code eventsFile}, if any) with
+   * {@code policy} as of {@code now}, writing the requests with the SLA columns to {@code output}
+   * when it is not null; shared by {@code mops sla} and {@code mops ops-report}.
+   */
+  static Run evaluate(RecordReader in, String inputName, @Nullable String eventsFile, Opener opener, SlaPolicy policy,
+      Instant now, String idColumn, FindingPrinter printer, @Nullable OutputOptions output, @Nullable Progress progress)
+      throws IOException {
+    Map<String, List<SlaEvent>> byRequest = new HashMap<>();
+    long eventCount = eventsFile == null ? 0 : readEvents(opener, eventsFile, printer, byRequest);
+    SlaSummary summary = new SlaSummary(now);
+    Map<SlaState, Long> states = new EnumMap<>(SlaState.class);
+    Set<String> matched = new HashSet<>();
+    long read = 0;
+    if (in instanceof CsvReader) {
+      Columns.require(inputName, in.fields(), idColumn, "--id-column");
+      Columns.require(inputName, in.fields(), "class", "the request class");
+      Columns.require(inputName, in.fields(), "created_at", "when the request was created");
+    }
+    Schema schema = Schema.of(in.fields());
+    SlaEvaluator evaluator = policy.evaluator(schema);
+    List<String> outFields = new ArrayList<>(in.fields());
+    for (String c : COLUMNS) {
+      if (!outFields.contains(c)) {
+        outFields.add(c);
+      }
+    }
+    try (RecordWriter out = output == null ? null : output.open(outFields)) {
+      for (InputRecord r; (r = in.next()) != null; ) {
+        read++;
+        long line = r.line();
+        printer.accept(r);
+        Record rec = r.record();
+        ArrayRow row = evaluator.schema().row(rec, f -> printer.accept(line, f));
+        Instant created = instant(rec, "created_at", line, printer);
+        Instant accepted = instant(rec, "accepted_at", line, printer);
+        Instant live = instant(rec, "live_at", line, printer);
+        Instant resolved = instant(rec, "resolved_at", line, printer);
+        String id = Values.asString(rec.get(idColumn));
+        List<SlaEvent> ev = id == null ? null : byRequest.get(id);
+        if (id != null && ev != null) {
+          matched.add(id);
+        }
+        SlaResult result = null;
+        if (ev != null) {
+          result = evaluator.evaluate(row, ev, now);
+        } else if (created != null) {
+          boolean backwards = resolved != null && resolved.isBefore(created);
+          result = evaluator.evaluate(row, created, backwards ? null : resolved, now);
+          if (backwards) {
+            printer.accept(line, Finding.warning("RESOLVED_BEFORE_CREATED", "resolved_at", rec.get("resolved_at"),
+                "resolved_at is before created_at; the request is taken as unresolved"));
+          }
+        } else {
+          printer.accept(line, Finding.error("NO_START", "created_at", rec.get("created_at"),
+              "the request has no valid created_at and no events: its SLA cannot be evaluated"));
+        }
+        if (result != null) {
+          for (Finding f : result.findings()) {
+            printer.accept(line, f);
+          }
+        }
+        String cls = Values.asString(rec.get("class"));
+        summary.add(cls == null || cls.isBlank() ? "(none)" : cls, result, created, accepted, live, resolved);
+        SlaState state = result == null ? SlaState.INVALID : result.state();
+        states.merge(state, 1L, Long::sum);
+        if (out != null) {
+          Map<String, @Nullable Object> values = new LinkedHashMap<>();
+          for (String f : in.fields()) {
+            values.put(f, Values.asString(rec.get(f)));
+          }
+          SlaGoal goal = result == null ? evaluator.goalFor(row, now) : result.goal();
+          long target = goal.target().getSeconds();
+          values.put("goal", goal.name());
+          values.put("target_s", target);
+          values.put("elapsed_s", result == null ? null : result.elapsed().getSeconds());
+          values.put("remaining_s", result == null ? null : target - result.elapsed().getSeconds());
+          values.put("state", state.label());
+          Instant due = result == null ? null : result.dueAt();
+          Instant breached = result == null ? null : result.breachedAt();
+          values.put("due_at", due == null ? null : due.toString());
+          values.put("breached_at", breached == null ? null : breached.toString());
+          List<@Nullable Object> outRow = new ArrayList<>(outFields.size());
+          for (String f : outFields) {
+            outRow.add(values.get(f));
+          }
+          out.write(outRow);
+        }
+        if (progress != null) {
+          progress.update(read);
+        }
+      }
+      if (progress != null) {
+        progress.done();
+      }
+    }
+    long orphans = byRequest.keySet().stream().filter(k -> !matched.contains(k)).count();
+    return new Run(summary, read, eventCount, states, orphans);
   }
 
   private static String shortHash(String hash) {
@@ -230,11 +270,11 @@ public final class SlaCommand implements Callable<Integer> {
     return i;
   }
 
-  private static long readEvents(InputOptions input, String path, FindingPrinter printer,
+  private static long readEvents(Opener opener, String path, FindingPrinter printer,
       Map<String, List<SlaEvent>> out) throws IOException {
     long kept = 0;
     Set<String> overLimit = new HashSet<>();
-    try (RecordReader in = input.openOther(path, null)) {
+    try (RecordReader in = opener.open(path)) {
       if (in instanceof CsvReader) {
         for (String c : List.of("request_id", "timestamp", "event")) {
           Columns.require(path, in.fields(), c, "--events");

@@ -24,7 +24,7 @@ class MetricsCommandsTest {
 
   @BeforeEach
   void copyExamples() throws IOException {
-    for (String f : List.of("sla.yaml", "calendar-us.yaml", "requests.csv", "events.csv")) {
+    for (String f : List.of("sla.yaml", "calendar-us.yaml", "requests.csv", "events.csv", "incidents.csv")) {
       Files.copy(EXAMPLES.resolve(f), dir.resolve(f));
     }
   }
@@ -102,5 +102,18 @@ class MetricsCommandsTest {
     assertThat(run("experiment-size", "--baseline", "0.04", "--mde", "0.005", "--alpha", "0.05", "--power", "0.8")).isEqualTo(0);
     assertThat(run("experiment-size", "--baseline", "0.04", "--mde", "0", "--alpha", "0.05")).isEqualTo(2);
     assertThat(err.toString()).contains("must not be 0");
+  }
+
+  @Test
+  void opsReportWritesOnePageWithTheFourViews() throws IOException {
+    int code = run("ops-report", "--policy", p("sla.yaml"), "--requests", p("requests.csv"), "--events", p("events.csv"),
+        "--incidents", p("incidents.csv"), "--as-of", AS_OF, "--html", p("report.html"));
+    assertThat(code).as(err.toString()).isEqualTo(0);
+    String html = Files.readString(dir.resolve("report.html"));
+    assertThat(html).contains("id=\"adherence\"", "id=\"ttc\"", "id=\"backlog\"", "Automation uptime", "<svg")
+        .doesNotContain("<script");
+    // 10:00-13:00 on 3 June (two overlapping incidents), 40 min on 18 June, 1 h open at the as-of: 4 h 40 min of 30 days
+    assertThat(err.toString()).contains("4 incidents; uptime 99.352% over 30 days, 3 outages")
+        .contains("ops-report: 12 requests");
   }
 }
