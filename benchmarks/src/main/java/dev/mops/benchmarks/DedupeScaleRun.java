@@ -1,9 +1,11 @@
 package dev.mops.benchmarks;
 
 import dev.mops.identity.dedupe.DedupeResult;
+import dev.mops.identity.dedupe.RecordRef;
+import dev.mops.identity.dedupe.DedupeConfigs;
 import dev.mops.identity.dedupe.Deduplicator;
 import dev.mops.identity.dedupe.PairwiseScore;
-import dev.mops.identity.dedupe.SyntheticLeads;
+import dev.mops.testkit.SyntheticLeads;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -32,7 +34,7 @@ public final class DedupeScaleRun {
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       pool.resetPeakUsage();
     }
-    DedupeResult result = Deduplicator.of(SyntheticLeads.config()).dedupe(data.records(), "id");
+    DedupeResult result = Deduplicator.of(DedupeConfigs.parse(SyntheticLeads.CONFIG_RESOURCE, SyntheticLeads.configYaml())).dedupe(data.records(), "id");
     long t2 = System.nanoTime();
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -40,11 +42,11 @@ public final class DedupeScaleRun {
         peak += pool.getPeakUsage().getUsed();
       }
     }
-    PairwiseScore s = PairwiseScore.of(result, data.truth());
+    PairwiseScore s = PairwiseScore.of(result, RecordRef.truthOf(data.entityOf()));
     out.printf(Locale.ROOT, "records %,d  generate %.1f s  dedupe %.1f s  peak heap %.2f GB  candidates %,d%n",
         n, (t1 - t0) / 1e9, (t2 - t1) / 1e9, peak / 1e9, result.blockingReport().candidatePairs());
     out.printf(Locale.ROOT, "precision %.4f  recall %.4f  F1 %.4f  blocking recall %.4f  clusters %,d  processors %d  max heap %.1f GB%n",
-        s.precision(), s.recall(), s.f1(), result.blockingRecall(data.truth()), result.clusters().size(),
+        s.precision(), s.recall(), s.f1(), result.blockingRecall(RecordRef.truthOf(data.entityOf())), result.clusters().size(),
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1e9);
     result.blockingReport().passes().forEach(p -> out.println("  " + p));
   }

@@ -8,6 +8,7 @@ import dev.mops.core.record.Record;
 import dev.mops.core.record.Values;
 import dev.mops.identity.dedupe.BlockingReport;
 import dev.mops.identity.dedupe.DedupeConfig;
+import dev.mops.identity.dedupe.DedupeConfigs;
 import dev.mops.identity.dedupe.DedupeResult;
 import dev.mops.identity.dedupe.DedupeSource;
 import dev.mops.identity.dedupe.Deduplicator;
@@ -148,12 +149,12 @@ public final class DedupeCommand implements Callable<Integer> {
     }
     DedupeConfig cfg;
     if (config != null) {
-      cfg = DedupeConfig.load(config);
+      cfg = DedupeConfigs.load(config);
     } else {
       List<String> candidates = new ArrayList<>(columns);
       candidates.remove(idColumn);
       try {
-        cfg = DedupeConfig.infer(candidates, sample);
+        cfg = DedupeConfigs.infer(candidates, sample);
       } catch (IllegalArgumentException e) {
         throw new UsageException("cannot infer a dedupe config: " + e.getMessage() + "; give --config", e);
       }

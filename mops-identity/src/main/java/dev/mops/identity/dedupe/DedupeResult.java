@@ -74,7 +74,7 @@ public final class DedupeResult {
     }
     List<EntityCluster> cs = new ArrayList<>(heads.size());
     for (int h : heads) {
-      cs.add(new EntityCluster(refs[h].toString(), groups.get(h)));
+      cs.add(new EntityCluster(refs[h].toString(), Objects.requireNonNull(groups.get(h))));
     }
     this.clusters = List.copyOf(cs);
   }

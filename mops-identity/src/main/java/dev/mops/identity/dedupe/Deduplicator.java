@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * clusters the matches into entities.
  *
  * <pre>{@code
- * DedupeConfig config = DedupeConfig.load(Path.of("dedupe.yaml"));
+ * DedupeConfig config = DedupeConfigs.load(Path.of("dedupe.yaml"));
  * DedupeResult result = Deduplicator.of(config).dedupe(records, "id");
  * for (EntityCluster c : result.clusters()) { ... }
  * }</pre>
@@ -129,7 +129,7 @@ public final class Deduplicator {
     int matched = 0;
     for (int p = 0; p < pairs.length; p++) {
       if (prob[p] >= config.reviewThreshold()) {
-        double w = cache.get(patterns[p]);
+        double w = Objects.requireNonNull(cache.get(patterns[p]));
         MatchDecision d = prob[p] >= config.matchThreshold() ? MatchDecision.MATCH : MatchDecision.REVIEW;
         if (d == MatchDecision.MATCH) {
           matched++;
@@ -360,7 +360,7 @@ public final class Deduplicator {
       for (String v : bad) {
         junk.add(f + "\u0000" + v);
         findings.add(Finding.warning("JUNK_VALUE", rule.field(), v,
-            "value shared by " + counts.get(v)[0] + " records, or a known placeholder; not used for matching"));
+            "value shared by " + Objects.requireNonNull(counts.get(v))[0] + " records, or a known placeholder; not used for matching"));
       }
       if (!bad.isEmpty()) {
         Set<String> badSet = new HashSet<>(bad);
@@ -421,7 +421,7 @@ public final class Deduplicator {
     oversizedKeys.sort(null);
     for (String key : oversizedKeys) {
       findings.add(Finding.warning("BLOCK_TOO_LARGE", keyName, key.replace('\u001f', '|'),
-          "block of " + blocks.get(key).size + " records is over max_block_size " + config.maxBlockSize()
+          "block of " + Objects.requireNonNull(blocks.get(key)).size + " records is over max_block_size " + config.maxBlockSize()
               + "; its pairs were not compared by this pass"));
     }
     return new BlockingReport.Pass(keyName, withKey, blockCount, pairCount, newPairs, oversized, skipped);
@@ -457,7 +457,7 @@ public final class Deduplicator {
       List<String> codes = new ArrayList<>(perCode.keySet());
       codes.sort(null);
       for (String code : codes) {
-        int c = perCode.get(code)[0];
+        int c = Objects.requireNonNull(perCode.get(code))[0];
         if (c > MAX_FINDINGS_PER_CODE) {
           out.add(Finding.info("FINDINGS_CAPPED", "", code,
               c + " findings of code " + code + "; the first " + MAX_FINDINGS_PER_CODE + " are listed"));

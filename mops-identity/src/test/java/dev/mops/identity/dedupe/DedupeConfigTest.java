@@ -41,7 +41,7 @@ class DedupeConfigTest {
 
   @Test
   void loadsEveryKey() {
-    DedupeConfig c = DedupeConfig.parse("d.yaml", GOOD);
+    DedupeConfig c = DedupeConfigs.parse("d.yaml", GOOD);
     assertThat(c.version()).isEqualTo("2");
     assertThat(c.fields()).hasSize(2);
     assertThat(c.fields().get(1).m()).containsExactly(0.1, 0.1, 0.1, 0.7);
@@ -56,7 +56,7 @@ class DedupeConfigTest {
 
   @Test
   void unknownKeyNamesLineAndSuggestion() {
-    assertThatThrownBy(() -> DedupeConfig.parse("d.yaml", GOOD.replace("    thresholds: [0.9]", "    treshold: [0.9]")))
+    assertThatThrownBy(() -> DedupeConfigs.parse("d.yaml", GOOD.replace("    thresholds: [0.9]", "    treshold: [0.9]")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("d.yaml:6")
         .hasMessageContaining("did you mean 'thresholds'");
@@ -64,20 +64,20 @@ class DedupeConfigTest {
 
   @Test
   void blockingOnUndeclaredFieldIsAnError() {
-    assertThatThrownBy(() -> DedupeConfig.parse("d.yaml", GOOD.replace("    - [email]", "    - [phone]")))
+    assertThatThrownBy(() -> DedupeConfigs.parse("d.yaml", GOOD.replace("    - [email]", "    - [phone]")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("'phone', which is not a declared field");
   }
 
   @Test
   void badThresholdsAreErrors() {
-    assertThatThrownBy(() -> DedupeConfig.parse("d.yaml", GOOD.replace("[0.8, 0.5]", "[0.5, 0.8]")))
+    assertThatThrownBy(() -> DedupeConfigs.parse("d.yaml", GOOD.replace("[0.8, 0.5]", "[0.5, 0.8]")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("must decrease");
-    assertThatThrownBy(() -> DedupeConfig.parse("d.yaml", GOOD.replace("m: [0.1, 0.1, 0.1, 0.7]", "m: [0.5, 0.5]")))
+    assertThatThrownBy(() -> DedupeConfigs.parse("d.yaml", GOOD.replace("m: [0.1, 0.1, 0.1, 0.7]", "m: [0.5, 0.5]")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("4 levels");
-    assertThatThrownBy(() -> DedupeConfig.parse("d.yaml", GOOD.replace("comparator: token_set", "comparator: soundex")))
+    assertThatThrownBy(() -> DedupeConfigs.parse("d.yaml", GOOD.replace("comparator: token_set", "comparator: soundex")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("unknown comparator 'soundex'");
   }

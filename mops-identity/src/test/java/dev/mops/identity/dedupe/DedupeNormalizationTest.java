@@ -80,9 +80,9 @@ class DedupeNormalizationTest {
         "  keys:",
         "    - [phone]",
         "");
-    DedupeConfig c = DedupeConfig.parse("d.yaml", yaml);
+    DedupeConfig c = DedupeConfigs.parse("d.yaml", yaml);
     assertThat(c.fields().get(0).region()).isEqualTo("AU");
-    assertThatThrownBy(() -> DedupeConfig.parse("d.yaml", yaml.replace("region: au", "region: zz")))
+    assertThatThrownBy(() -> DedupeConfigs.parse("d.yaml", yaml.replace("region: au", "region: zz")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("d.yaml:2")
         .hasMessageContaining("unknown phone region 'zz'");
