@@ -239,6 +239,7 @@ public final class DedupeConfig {
 
     private Builder() {}
 
+    /** Marks a setting as set; called after its value is validated, so a rejected value can be corrected. */
     private void once(String name) {
       if (!set.add(name)) {
         throw new IllegalStateException(name + " was already set");
@@ -287,24 +288,24 @@ public final class DedupeConfig {
 
     /** Largest block compared (default 500). */
     public Builder maxBlockSize(int n) {
-      once("max_block_size");
       checkRange("max_block_size", n, 2, MAX_BLOCK_SIZE_LIMIT);
+      once("max_block_size");
       this.maxBlockSize = n;
       return this;
     }
 
     /** Random pairs sampled for u (default 200,000). */
     public Builder randomPairs(int n) {
-      once("random_pairs");
       checkRange("random_pairs", n, 100, 10_000_000);
+      once("random_pairs");
       this.randomPairs = n;
       return this;
     }
 
     /** Most EM iterations (default 40). */
     public Builder emIterations(int n) {
-      once("em_iterations");
       checkRange("em_iterations", n, 0, 1000);
+      once("em_iterations");
       this.emIterations = n;
       return this;
     }
@@ -325,11 +326,11 @@ public final class DedupeConfig {
 
     /** Match and review probability thresholds (defaults 0.999 and 0.9). */
     public Builder thresholds(double match, double review) {
-      once("thresholds");
       if (!(match > 0 && match < 1) || !(review > 0 && review <= match)) {
         throw new IllegalArgumentException(
             "thresholds need 0 < review <= match < 1, got match " + match + ", review " + review);
       }
+      once("thresholds");
       this.matchThreshold = match;
       this.reviewThreshold = review;
       return this;
@@ -337,36 +338,36 @@ public final class DedupeConfig {
 
     /** Largest cluster (default 100). */
     public Builder maxClusterSize(int n) {
-      once("max_cluster_size");
       checkRange("max_cluster_size", n, 2, MAX_CLUSTER_SIZE_LIMIT);
+      once("max_cluster_size");
       this.maxClusterSize = n;
       return this;
     }
 
     /** Records sharing an identifying value above which it is junk (default 50). */
     public Builder junkValueCount(int n) {
-      once("junk_value_count");
       checkRange("junk_value_count", n, 2, Integer.MAX_VALUE);
+      once("junk_value_count");
       this.junkValueCount = n;
       return this;
     }
 
     /** Probability below which a lone bridge between two groups is cut (default 0: off). */
     public Builder weakLinkProbability(double p) {
-      once("weak_link_probability");
       if (!(p >= 0 && p < 1)) {
         throw new IllegalArgumentException("weak link probability " + p + " is not in [0, 1)");
       }
+      once("weak_link_probability");
       this.weakLinkProbability = p;
       return this;
     }
 
     /** Share of cross pairs that must reach review before two clusters merge (default 0.5; 0: off). */
     public Builder minLinkShare(double share) {
-      once("min_link_share");
       if (!(share >= 0 && share <= 1)) {
         throw new IllegalArgumentException("min link share " + share + " is not in [0, 1]");
       }
+      once("min_link_share");
       this.minLinkShare = share;
       return this;
     }
