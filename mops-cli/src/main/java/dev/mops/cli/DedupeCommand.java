@@ -206,7 +206,7 @@ public final class DedupeCommand implements Callable<Integer> {
         cfg.version(), failOn.summary());
     for (BlockingReport.Pass p : result.blockingReport().passes()) {
       if (p.oversizedBlocks() > 0) {
-        err.printf(Locale.ROOT, "  blocking %s: %,d blocks over max_block_size skipped (%,d pairs not compared)%n",
+        err.printf(Locale.ROOT, "  blocking %s: %,d blocks over max_block_size or the pair budget skipped (%,d pairs not compared)%n",
             p.key(), p.oversizedBlocks(), p.skippedPairs());
       }
     }

@@ -25,6 +25,8 @@ public final class DedupeConfig {
   public static final int MAX_FIELDS = 16;
   /** Largest {@link #maxBlockSize} accepted. */
   public static final int MAX_BLOCK_SIZE_LIMIT = 10_000;
+  /** Largest {@link #maxCandidatePairs} accepted: the capacity of the candidate pair set. */
+  public static final long MAX_CANDIDATE_PAIRS_LIMIT = 1L << 29;
   /** Largest {@link #maxClusterSize} accepted. */
   public static final int MAX_CLUSTER_SIZE_LIMIT = 10_000;
 
@@ -33,6 +35,7 @@ public final class DedupeConfig {
   private final List<FieldRule> fields;
   private final List<BlockingKey> blockingKeys;
   private final int maxBlockSize;
+  private final long maxCandidatePairs;
   private final int randomPairs;
   private final int emIterations;
   private final long seed;
@@ -51,6 +54,7 @@ public final class DedupeConfig {
     this.fields = List.copyOf(b.fields);
     this.blockingKeys = List.copyOf(b.keys);
     this.maxBlockSize = b.maxBlockSize;
+    this.maxCandidatePairs = b.maxCandidatePairs;
     this.randomPairs = b.randomPairs;
     this.emIterations = b.emIterations;
     this.seed = b.seed;
@@ -90,6 +94,15 @@ public final class DedupeConfig {
    */
   public int maxBlockSize() {
     return maxBlockSize;
+  }
+
+  /**
+   * The pair budget: most distinct candidate pairs blocking may make, or 0 for a budget derived
+   * from the heap when the run starts ({@link Deduplicator#pairBudget}). When the blocks would
+   * make more, the largest blocks are skipped (and reported) until the rest fit.
+   */
+  public long maxCandidatePairs() {
+    return maxCandidatePairs;
   }
 
   /** How many random pairs estimate the u probabilities. */
@@ -180,7 +193,7 @@ public final class DedupeConfig {
       return false;
     }
     DedupeConfig c = (DedupeConfig) o;
-    return maxBlockSize == c.maxBlockSize && randomPairs == c.randomPairs && emIterations == c.emIterations
+    return maxBlockSize == c.maxBlockSize && maxCandidatePairs == c.maxCandidatePairs && randomPairs == c.randomPairs && emIterations == c.emIterations
         && seed == c.seed && Double.compare(matchThreshold, c.matchThreshold) == 0
         && Double.compare(reviewThreshold, c.reviewThreshold) == 0 && maxClusterSize == c.maxClusterSize
         && junkValueCount == c.junkValueCount && Double.compare(weakLinkProbability, c.weakLinkProbability) == 0
@@ -191,7 +204,7 @@ public final class DedupeConfig {
 
   @Override
   public int hashCode() {
-    return Objects.hash(version, contentHash, fields, blockingKeys, maxBlockSize, randomPairs, emIterations, seed,
+    return Objects.hash(version, contentHash, fields, blockingKeys, maxBlockSize, maxCandidatePairs, randomPairs, emIterations, seed,
         priorScope, matchThreshold, reviewThreshold, maxClusterSize, junkValueCount, weakLinkProbability,
         minLinkShare, survivorship);
   }
@@ -199,7 +212,7 @@ public final class DedupeConfig {
   @Override
   public String toString() {
     return "DedupeConfig{version=" + version + ", fields=" + fields + ", blockingKeys=" + blockingKeys
-        + ", maxBlockSize=" + maxBlockSize + ", randomPairs=" + randomPairs + ", emIterations=" + emIterations
+        + ", maxBlockSize=" + maxBlockSize + ", maxCandidatePairs=" + maxCandidatePairs + ", randomPairs=" + randomPairs + ", emIterations=" + emIterations
         + ", seed=" + seed + ", prior=" + priorScope.label() + ", match=" + matchThreshold + ", review="
         + reviewThreshold + ", maxClusterSize=" + maxClusterSize + ", junkValueCount=" + junkValueCount
         + ", weakLinkProbability=" + weakLinkProbability + ", minLinkShare=" + minLinkShare + ", survivorship="
@@ -226,6 +239,7 @@ public final class DedupeConfig {
     private final List<SurvivorshipRule> survivorship = new ArrayList<>();
     private final Set<String> set = new HashSet<>();
     private int maxBlockSize = 500;
+    private long maxCandidatePairs = 0;
     private int randomPairs = 200_000;
     private int emIterations = 40;
     private long seed = 42;
@@ -291,6 +305,19 @@ public final class DedupeConfig {
       checkRange("max_block_size", n, 2, MAX_BLOCK_SIZE_LIMIT);
       once("max_block_size");
       this.maxBlockSize = n;
+      return this;
+    }
+
+    /**
+     * Most distinct candidate pairs (default 0: derived from the heap when the run starts; else
+     * 1,000 to {@link #MAX_CANDIDATE_PAIRS_LIMIT}).
+     */
+    public Builder maxCandidatePairs(long n) {
+      if (n != 0) {
+        checkRange("max_candidate_pairs", n, 1_000, MAX_CANDIDATE_PAIRS_LIMIT);
+      }
+      once("max_candidate_pairs");
+      this.maxCandidatePairs = n;
       return this;
     }
 

@@ -33,7 +33,10 @@ final class DedupeConfigReader {
       b.field(field(n.asMap("a field")));
     }
     MapNode blocking = root.map("blocking");
-    blocking.checkKeys(List.of("keys", "max_block_size"));
+    blocking.checkKeys(List.of("keys", "max_block_size", "max_candidate_pairs"));
+    if (blocking.has("max_candidate_pairs")) {
+      guard(blocking, () -> b.maxCandidatePairs(blocking.integer("max_candidate_pairs")));
+    }
     if (blocking.has("max_block_size")) {
       guard(blocking, () -> b.maxBlockSize(intOf(blocking, "max_block_size")));
     }

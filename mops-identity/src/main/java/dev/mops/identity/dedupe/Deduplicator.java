@@ -37,6 +37,21 @@ public final class Deduplicator {
   /** Most input records in one run. */
   public static final int MAX_RECORDS = 50_000_000;
 
+  /**
+   * Heap one candidate pair needs while a run holds it, in bytes: its slot in the pair set (at most
+   * half full), its place in the sorted pair array, its comparison pattern and its probability.
+   */
+  static final long BYTES_PER_PAIR = 64;
+
+  /**
+   * Heap one input record needs during a run, in bytes, for a typical lead of about ten short
+   * fields: the caller's record and its prepared (normalized) form. An estimate, on the safe side.
+   */
+  static final long BYTES_PER_RECORD = 2_000;
+
+  /** The smallest pair budget a run is started with. */
+  static final long MIN_PAIR_BUDGET = 100_000;
+
   /** Most findings of one kind kept in a result; the rest are counted in a summary finding. */
   static final int MAX_FINDINGS_PER_CODE = 100;
 
@@ -74,6 +89,27 @@ public final class Deduplicator {
       }
     }
     return new Deduplicator(config, model);
+  }
+
+  /**
+   * Returns the pair budget of a run over {@code records} records with {@code maxHeapBytes} of
+   * heap ({@link Runtime#maxMemory()}) when the config sets none: half of the heap left after the
+   * records, at {@value #BYTES_PER_PAIR} bytes a pair, at most {@link
+   * DedupeConfig#MAX_CANDIDATE_PAIRS_LIMIT}.
+   *
+   * @throws DedupeLimitException when the records alone leave less than {@value #MIN_PAIR_BUDGET}
+   *     pairs' worth of heap: the run would run out of memory, so it is refused before it starts
+   */
+  public static long pairBudget(long records, long maxHeapBytes) {
+    long left = maxHeapBytes - records * BYTES_PER_RECORD;
+    long pairs = left / 2 / BYTES_PER_PAIR;
+    if (pairs < MIN_PAIR_BUDGET) {
+      throw new DedupeLimitException(String.format(java.util.Locale.ROOT,
+          "%,d records need about %,d MB of heap to deduplicate and this JVM has %,d MB: run java with a larger"
+              + " -Xmx (JAVA_OPTS for mops), or split the input", records,
+          (records * BYTES_PER_RECORD + 2 * MIN_PAIR_BUDGET * BYTES_PER_PAIR) >> 20, maxHeapBytes >> 20));
+    }
+    return Math.min(pairs, DedupeConfig.MAX_CANDIDATE_PAIRS_LIMIT);
   }
 
   /** Returns the config. */
@@ -315,11 +351,16 @@ public final class Deduplicator {
     // 2. Junk values of identifying fields.
     Set<String> junk = flagJunk(recs, findings);
 
-    // 3. Blocking.
-    PairSet candidates = new PairSet(Math.max(16, n * 4));
+    // 3. Blocking, within the pair budget: when the blocks would make more pairs than the budget,
+    // the largest blocks are skipped (and reported) until the rest fit.
+    long budget = config.maxCandidatePairs() > 0
+        ? config.maxCandidatePairs()
+        : pairBudget(n, Runtime.getRuntime().maxMemory());
+    int cut = blockSizeCut(recs, budget, findings);
+    PairSet candidates = new PairSet(Math.max(16, (int) Math.min(budget, n * 4L)));
     List<BlockingReport.Pass> passes = new ArrayList<>();
     for (int k = 0; k < config.blockingKeys().size(); k++) {
-      passes.add(block(k, recs, source, linkOnly, candidates, findings));
+      passes.add(block(k, recs, source, linkOnly, candidates, findings, cut));
     }
     BlockingReport report = new BlockingReport(passes, candidates.size());
     long[] pairs = candidates.toSortedArray();
@@ -334,6 +375,64 @@ public final class Deduplicator {
       }
     });
     return new Prepared(findings, sourceNames, refs, recs, source, junk, candidates, report, pairs, patterns);
+  }
+
+  /**
+   * Returns the largest block compared: {@code max_block_size}, or less when the blocks up to it
+   * would make more than {@code budget} pairs (summed over the passes, an upper bound of the
+   * distinct pairs), estimated from each pass's block-size histogram without making a pair.
+   */
+  private int blockSizeCut(PreparedRecord[] recs, long budget, Findings findings) {
+    int max = config.maxBlockSize();
+    long n = recs.length;
+    if (n * (n - 1) / 2 <= budget) {
+      return max;
+    }
+    int passes = config.blockingKeys().size();
+    long[][] hist = new long[passes][max + 1];
+    for (int k = 0; k < passes; k++) {
+      HashMap<String, int[]> counts = new HashMap<>();
+      for (PreparedRecord r : recs) {
+        String key = comparer.blockingKey(k, r);
+        if (key != null) {
+          counts.computeIfAbsent(key, x -> new int[1])[0]++;
+        }
+      }
+      for (int[] c : counts.values()) {
+        if (c[0] >= 2 && c[0] <= max) {
+          hist[k][c[0]]++;
+        }
+      }
+    }
+    long all = pairsUpTo(hist, max);
+    if (all <= budget) {
+      return max;
+    }
+    int lo = 1;
+    int hi = max;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (pairsUpTo(hist, mid) <= budget) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    findings.add(Finding.warning("PAIR_BUDGET", "", Long.toString(budget), String.format(java.util.Locale.ROOT,
+        "the blocks would make up to %,d candidate pairs, over the pair budget of %,d (max_candidate_pairs, or"
+            + " derived from the heap): blocks larger than %d records are skipped (up to %,d pairs); tighten the"
+            + " blocking keys or give more heap", all, budget, lo, all - pairsUpTo(hist, lo))));
+    return lo;
+  }
+
+  private static long pairsUpTo(long[][] hist, int size) {
+    long total = 0;
+    for (long[] h : hist) {
+      for (int s = 2; s <= size; s++) {
+        total += h[s] * s * (s - 1) / 2;
+      }
+    }
+    return total;
   }
 
   private Set<String> flagJunk(PreparedRecord[] recs, Findings findings) {
@@ -375,7 +474,7 @@ public final class Deduplicator {
   }
 
   private BlockingReport.Pass block(
-      int k, PreparedRecord[] recs, int[] source, boolean linkOnly, PairSet candidates, Findings findings) {
+      int k, PreparedRecord[] recs, int[] source, boolean linkOnly, PairSet candidates, Findings findings, int cut) {
     HashMap<String, IntList> blocks = new HashMap<>();
     long withKey = 0;
     for (int i = 0; i < recs.length; i++) {
@@ -392,6 +491,7 @@ public final class Deduplicator {
     long skipped = 0;
     String keyName = config.blockingKeys().get(k).describe();
     List<String> oversizedKeys = new ArrayList<>();
+    List<String> overBudgetKeys = new ArrayList<>();
     for (Map.Entry<String, IntList> entry : blocks.entrySet()) {
       IntList b = entry.getValue();
       int s = b.size;
@@ -402,6 +502,12 @@ public final class Deduplicator {
         oversized++;
         skipped += (long) s * (s - 1) / 2;
         oversizedKeys.add(entry.getKey());
+        continue;
+      }
+      if (s > cut) {
+        oversized++;
+        skipped += (long) s * (s - 1) / 2;
+        overBudgetKeys.add(entry.getKey());
         continue;
       }
       blockCount++;
@@ -423,6 +529,12 @@ public final class Deduplicator {
       findings.add(Finding.warning("BLOCK_TOO_LARGE", keyName, key.replace('\u001f', '|'),
           "block of " + Objects.requireNonNull(blocks.get(key)).size + " records is over max_block_size " + config.maxBlockSize()
               + "; its pairs were not compared by this pass"));
+    }
+    overBudgetKeys.sort(null);
+    for (String key : overBudgetKeys) {
+      findings.add(Finding.warning("BLOCK_OVER_PAIR_BUDGET", keyName, key.replace('\u001f', '|'),
+          "block of " + Objects.requireNonNull(blocks.get(key)).size + " records is over " + cut
+              + ", the largest block the pair budget allows; its pairs were not compared by this pass"));
     }
     return new BlockingReport.Pass(keyName, withKey, blockCount, pairCount, newPairs, oversized, skipped);
   }
