@@ -59,7 +59,7 @@ class PairBudgetTest {
   @Test
   void theDefaultBudgetComesFromTheHeapAndARunTooLargeIsRefusedUpFront() {
     long fourGb = 4L << 30;
-    assertThat(Deduplicator.pairBudget(1_000_000, fourGb)).isBetween(10_000_000L, 40_000_000L);
+    assertThat(Deduplicator.pairBudget(1_000_000, fourGb)).isBetween(5_000_000L, 20_000_000L);
     assertThat(Deduplicator.pairBudget(1_000, 256L << 20)).isGreaterThan(1_000_000L);
     assertThatThrownBy(() -> Deduplicator.pairBudget(5_000_000, 8L << 30))
         .isInstanceOf(DedupeLimitException.class)
