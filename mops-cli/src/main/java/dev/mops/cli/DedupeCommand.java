@@ -8,6 +8,7 @@ import dev.mops.core.record.Record;
 import dev.mops.core.record.Values;
 import dev.mops.identity.dedupe.BlockingReport;
 import dev.mops.identity.dedupe.DedupeConfig;
+import dev.mops.identity.dedupe.DedupeLimitException;
 import dev.mops.identity.dedupe.DedupeConfigs;
 import dev.mops.identity.dedupe.DedupeResult;
 import dev.mops.identity.dedupe.DedupeSource;
@@ -104,6 +105,40 @@ public final class DedupeCommand implements Callable<Integer> {
   @Option(names = "--golden", paramLabel = "FILE", description = "One golden record per cluster, with its lineage.")
   @Nullable String golden;
 
+  /**
+   * Counts the input files' lines (a fast byte scan; standard input is not counted) and refuses,
+   * in one line, a run whose records would not fit in the heap, before reading them.
+   */
+  private void refuseWhatTheHeapCannotHold() throws java.io.IOException {
+    long lines = 0;
+    for (String input : inputs) {
+      if (!input.equals("-") && java.nio.file.Files.isRegularFile(Path.of(input))) {
+        boolean jsonLines = "jsonl".equalsIgnoreCase(inputFormat) || input.endsWith(".jsonl") || input.endsWith(".ndjson");
+        lines += Math.max(0, countLines(Path.of(input)) - (jsonLines ? 0 : 1)); // a CSV's header is no record
+      }
+    }
+    try {
+      Deduplicator.pairBudget(lines, Runtime.getRuntime().maxMemory());
+    } catch (DedupeLimitException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+  }
+
+  private static long countLines(Path file) throws java.io.IOException {
+    long lines = 0;
+    byte[] buf = new byte[1 << 16];
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      for (int r; (r = in.read(buf)) > 0; ) {
+        for (int i = 0; i < r; i++) {
+          if (buf[i] == '\n') {
+            lines++;
+          }
+        }
+      }
+    }
+    return lines;
+  }
+
   @Override
   public Integer call() throws Exception {
     failOn.validate();
@@ -112,6 +147,7 @@ public final class DedupeCommand implements Callable<Integer> {
       throw new UsageException("--link-only needs two inputs or more");
     }
     boolean several = inputs.size() > 1;
+    refuseWhatTheHeapCannotHold();
     List<Finding> labelFindings = new ArrayList<>();
     List<LabelledPair> labelled = labels == null ? List.of() : readLabels(labels, several, labelFindings);
     List<DedupeSource> sources = new ArrayList<>();
@@ -185,9 +221,14 @@ public final class DedupeCommand implements Callable<Integer> {
           training.used(), training.matches(), training.nonMatches(), training.skipped() + unreadable);
       engine = Deduplicator.withModel(cfg, training.model());
     }
-    DedupeResult result = several || linkOnly
-        ? engine.link(sources, idColumn, linkOnly)
-        : engine.dedupe(sources.get(0).records(), idColumn);
+    DedupeResult result;
+    try {
+      result = several || linkOnly
+          ? engine.link(sources, idColumn, linkOnly)
+          : engine.dedupe(sources.get(0).records(), idColumn);
+    } catch (DedupeLimitException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
     for (Finding f : result.findings()) {
       failOn.count(f);
     }
