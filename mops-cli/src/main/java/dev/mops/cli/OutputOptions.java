@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
- * The shared {@code --output} options of every command that writes records: CSV, or JSON Lines
- * when the name ends in {@code .jsonl}/{@code .ndjson}; {@code -} (the default) for standard
- * output.
+ * The shared {@code --output} options of every command that writes records: CSV, JSON Lines when
+ * the name ends in {@code .jsonl}/{@code .ndjson}, an Excel workbook when it ends in {@code .xlsx},
+ * gzip-compressed when it ends in {@code .gz}; {@code -} (the default) for standard output.
  *
  * <p>Thread safety: one instance per command run.
  */
@@ -24,13 +24,13 @@ public final class OutputOptions {
       names = {"-o", "--output"},
       paramLabel = "FILE",
       defaultValue = "-",
-      description = "Where to write records: CSV, or JSON Lines (.jsonl/.ndjson); '-' for stdout (default).")
+      description = "Where to write records: CSV, JSON Lines (.jsonl/.ndjson) or Excel (.xlsx), gzipped when .gz; '-' for stdout (default).")
   String output = "-";
 
   @Option(
       names = "--output-format",
       paramLabel = "FORMAT",
-      description = "csv or jsonl; by default taken from the file name (csv for stdout).")
+      description = "csv, jsonl or xlsx; by default taken from the file name (csv for stdout).")
   @Nullable String outputFormat;
 
   /** Returns the output's name as given. */
@@ -67,6 +67,6 @@ public final class OutputOptions {
       }
       out = Files.newOutputStream(p);
     }
-    return RecordWriter.open(out, f, fields);
+    return RecordWriter.open(path.equals("-") ? "<stdout>" : path, out, f, fields);
   }
 }
