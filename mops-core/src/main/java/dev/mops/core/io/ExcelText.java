@@ -121,7 +121,7 @@ final class ExcelText {
     BigDecimal r = v.round(EXCEL_PRECISION).stripTrailingZeros();
     int exponent = r.precision() - r.scale() - 1;
     if (exponent > 20 || exponent < -9) {
-      return scientific(r, 5, false, 2, true);
+      return scientific(r, 5, true, 2, true);
     }
     return r.toPlainString();
   }
@@ -221,19 +221,23 @@ final class ExcelText {
     if (!fractions) {
       millis = (millis + 500) / 1000 * 1000;
     }
+    long elapsed = serial.multiply(BigDecimal.valueOf(86_400L)).setScale(0, RoundingMode.HALF_UP).longValue();
     LocalDate day;
     if (date1904) {
       day = LocalDate.of(1904, 1, 1).plusDays(days);
     } else if (days == 60) {
-      return render(LocalDateTime.of(1900, 2, 28, 0, 0).plusNanos(millis * 1_000_000L), section, 29);
+      return render(LocalDateTime.of(1900, 2, 28, 0, 0).plusNanos(millis * 1_000_000L), section, 29, elapsed);
     } else {
       day = days < 60 ? LocalDate.of(1899, 12, 31).plusDays(days) : LocalDate.of(1899, 12, 30).plusDays(days);
     }
-    return render(day.atStartOfDay().plusNanos(millis * 1_000_000L), section, 0);
+    return render(day.atStartOfDay().plusNanos(millis * 1_000_000L), section, 0, elapsed);
   }
 
-  /** Renders a date-time in a section; {@code fakeDay} is 29 only for Excel's 29 February 1900. */
-  private static String render(LocalDateTime t, String section, int fakeDay) {
+  /**
+   * Renders a date-time in a section; {@code fakeDay} is 29 only for Excel's 29 February 1900;
+   * {@code elapsed} is the serial in seconds, for {@code [h]}, {@code [m]} and {@code [s]}.
+   */
+  private static String render(LocalDateTime t, String section, int fakeDay, long elapsed) {
     // tokenize
     List<String> tokens = new ArrayList<>();
     boolean ampm = false;
@@ -337,10 +341,8 @@ final class ExcelText {
           out.append('.').append(ms, 0, Math.min(3, n - 1));
           break;
         case '[':
-          long total = t.getHour() + 24L * (t.toLocalDate().toEpochDay() - LocalDate.of(1899, 12, 30).toEpochDay());
           char unit = tok.charAt(1);
-          long value = unit == 'h' ? total : unit == 'm' ? total * 60 + t.getMinute()
-              : (total * 60 + t.getMinute()) * 60 + t.getSecond();
+          long value = unit == 'h' ? elapsed / 3600 : unit == 'm' ? elapsed / 60 : elapsed;
           out.append(pad(value, n - 1));
           break;
         case 'A':
