@@ -23,8 +23,9 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Time to read a 20,000-record UTF-8 contacts CSV (about 2.4 MB; ten columns, a quoted field with
  * a comma in one row of four, a quoted line break in one of fifty, some non-ASCII names) from bytes
- * in memory to records, with mops' {@code RecordReader} beside Jackson's CSV parser
- * (jackson-dataformat-csv, each row as a {@code String[]}) as the peer.
+ * in memory to records, with mops' {@code RecordReader} beside the reader as it was before
+ * encodings and delimiter sniffing were added ({@link CsvReaderBefore}, the baseline) and Jackson's
+ * CSV parser (jackson-dataformat-csv, each row as a {@code String[]}) as the peer.
  *
  * <p>Both sides decode the bytes and split every field; mops also builds a record per row. Run:
  * {@code java -jar benchmarks/target/benchmarks.jar CsvReadBenchmark}.
@@ -68,6 +69,24 @@ public class CsvReadBenchmark {
   public long mopsRecordReader(Blackhole bh) throws IOException {
     long n = 0;
     try (RecordReader in = RecordReader.open("bench.csv", new ByteArrayInputStream(utf8), RecordReader.Format.CSV)) {
+      for (InputRecord x; (x = in.next()) != null; ) {
+        Record rec = x.record();
+        bh.consume(rec.get("note"));
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The baseline: the reader as it was before this change, through a replacing UTF-8 decoder as then. */
+  @Benchmark
+  public long mopsReaderBefore(Blackhole bh) throws IOException {
+    long n = 0;
+    java.io.Reader chars = new java.io.InputStreamReader(new ByteArrayInputStream(utf8),
+        StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE));
+    try (RecordReader in = new CsvReaderBefore("bench.csv", chars)) {
       for (InputRecord x; (x = in.next()) != null; ) {
         Record rec = x.record();
         bh.consume(rec.get("note"));
