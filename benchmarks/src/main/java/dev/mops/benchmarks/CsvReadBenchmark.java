@@ -62,6 +62,36 @@ public class CsvReadBenchmark {
           .append('\n');
     }
     utf8 = sb.toString().getBytes(StandardCharsets.UTF_8);
+    // all three must read the same notes before anything is measured
+    try {
+      java.util.List<Object> now = new java.util.ArrayList<>();
+      java.util.List<Object> before = new java.util.ArrayList<>();
+      java.util.List<Object> peer = new java.util.ArrayList<>();
+      try (RecordReader in = RecordReader.open("bench.csv", new ByteArrayInputStream(utf8), RecordReader.Format.CSV)) {
+        for (InputRecord x; (x = in.next()) != null; ) {
+          now.add(String.valueOf(x.record().get("note")));
+        }
+      }
+      try (RecordReader in = new CsvReaderBefore("bench.csv", new java.io.InputStreamReader(new ByteArrayInputStream(utf8),
+          StandardCharsets.UTF_8))) {
+        for (InputRecord x; (x = in.next()) != null; ) {
+          before.add(String.valueOf(x.record().get("note")));
+        }
+      }
+      try (MappingIterator<String[]> it = jackson.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
+          .readValues(new ByteArrayInputStream(utf8))) {
+        it.next();
+        while (it.hasNext()) {
+          String[] row = it.next();
+          peer.add(row[row.length - 1]);
+        }
+      }
+      if (now.size() != 20_000 || !now.equals(before) || !now.equals(peer)) {
+        throw new IllegalStateException("the readers disagree: " + now.size() + " / " + before.size() + " / " + peer.size());
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** mops: decode, split and build a record per row. */

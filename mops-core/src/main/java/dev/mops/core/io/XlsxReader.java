@@ -135,7 +135,11 @@ final class XlsxReader implements RecordReader {
 
   private static boolean blank(Row r) {
     for (Cell c : r) {
-      if (c != null && c.getType() != CellType.EMPTY && !c.getRawValue().isBlank()) {
+      if (c == null || c.getType() == CellType.EMPTY) {
+        continue;
+      }
+      String raw = c.getType() == CellType.STRING ? c.getText() : c.getRawValue();
+      if (raw != null && !raw.isBlank()) {
         return false;
       }
     }
@@ -147,12 +151,16 @@ final class XlsxReader implements RecordReader {
     if (c == null) {
       return null;
     }
+    if (c.getType() == CellType.STRING) {
+      return c.getText();
+    }
     String raw = c.getRawValue();
+    if (raw == null) {
+      return null;
+    }
     switch (c.getType()) {
       case EMPTY:
         return null;
-      case STRING:
-        return c.getText();
       case BOOLEAN:
         return "1".equals(raw) || "true".equalsIgnoreCase(raw) ? "TRUE" : "FALSE";
       case ERROR:
@@ -166,7 +174,7 @@ final class XlsxReader implements RecordReader {
         return ExcelText.format(raw, formatOf(c), date1904);
       case FORMULA:
       default:
-        if (raw == null || raw.isEmpty()) {
+        if (raw.isEmpty()) {
           return null;
         }
         return looksNumeric(raw) ? ExcelText.format(raw, formatOf(c), date1904) : raw;
