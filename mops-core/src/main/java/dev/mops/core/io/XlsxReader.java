@@ -37,6 +37,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class XlsxReader implements RecordReader {
 
+  /** Excel's error values, which a formula's cached result may be. */
+  private static final Set<String> ERRORS = Set.of(
+      "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!");
+
   private final String source;
   private final ReadableWorkbook workbook;
   private final boolean date1904;
@@ -46,24 +50,39 @@ final class XlsxReader implements RecordReader {
   private final InputLayout layout;
   private long records;
 
+  /** Opens a workbook file in place. */
   static RecordReader open(String source, Path file, ReadOptions options) throws IOException {
-    ReadableWorkbook wb;
-    try {
-      wb = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
-    } catch (RuntimeException e) {
-      throw notAWorkbook(source, e);
-    }
-    return new XlsxReader(source, wb, options);
+    return new XlsxReader(source, workbook(source, withFormats -> new ReadableWorkbook(file.toFile(), withFormats)), options);
   }
 
+  /** Opens a workbook from a stream, holding it in memory. */
   static RecordReader open(String source, InputStream in, ReadOptions options) throws IOException {
-    ReadableWorkbook wb;
+    byte[] bytes;
     try (InputStream closing = in) {
-      wb = new ReadableWorkbook(closing, new ReadingOptions(true, false));
-    } catch (RuntimeException e) {
-      throw notAWorkbook(source, e);
+      bytes = closing.readAllBytes();
     }
-    return new XlsxReader(source, wb, options);
+    return new XlsxReader(source,
+        workbook(source, withFormats -> new ReadableWorkbook(new java.io.ByteArrayInputStream(bytes), withFormats)), options);
+  }
+
+  private interface Opener {
+    ReadableWorkbook open(ReadingOptions options) throws IOException;
+  }
+
+  /**
+   * Opens with number formats; a workbook without a styles part (some generators leave it out)
+   * is opened again without them, its numbers then read as General.
+   */
+  private static ReadableWorkbook workbook(String source, Opener opener) throws IOException {
+    try {
+      return opener.open(new ReadingOptions(true, false));
+    } catch (RuntimeException withFormats) {
+      try {
+        return opener.open(new ReadingOptions(false, false));
+      } catch (RuntimeException | IOException without) {
+        throw notAWorkbook(source, withFormats);
+      }
+    }
   }
 
   private static IOException notAWorkbook(String source, Exception e) {
@@ -165,9 +184,7 @@ final class XlsxReader implements RecordReader {
         return "1".equals(raw) || "true".equalsIgnoreCase(raw) ? "TRUE" : "FALSE";
       case ERROR:
         if (findings != null) {
-          String field = c.getColumnIndex() < schema.size() ? schema.name(c.getColumnIndex()) : "";
-          findings.add(Finding.warning("XLSX_ERROR_CELL", field, raw,
-              source + ":" + c.getAddress() + ": the cell shows the error " + raw + "; read as missing"));
+          findings.add(errorFinding(c, raw));
         }
         return null;
       case NUMBER:
@@ -177,8 +194,20 @@ final class XlsxReader implements RecordReader {
         if (raw.isEmpty()) {
           return null;
         }
+        if (ERRORS.contains(raw)) {
+          if (findings != null) {
+            findings.add(errorFinding(c, raw));
+          }
+          return null;
+        }
         return looksNumeric(raw) ? ExcelText.format(raw, formatOf(c), date1904) : raw;
     }
+  }
+
+  private Finding errorFinding(Cell c, String raw) {
+    String field = c.getColumnIndex() < schema.size() ? schema.name(c.getColumnIndex()) : "";
+    return Finding.warning("XLSX_ERROR_CELL", field, raw,
+        source + ":" + c.getAddress() + ": the cell shows the error " + raw + "; read as missing");
   }
 
   private static boolean looksNumeric(String raw) {

@@ -138,6 +138,53 @@ public final class ExportCorpus {
     campaigns.style(1, 2).format("dd.mm.yyyy").set();
     wb.finish();
     write(dir.resolve("two-sheets.xlsx"), xlsx.toByteArray());
+
+    // A workbook as Excel saves formulas: cached results (a number, a text) and error values.
+    // fastexcel cannot write cached results, so this one is written part by part.
+    write(dir.resolve("formulas-and-errors.xlsx"), zip(
+        "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+            + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+            + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+            + "</Types>",
+        "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
+            + "</Relationships>",
+        "xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+            + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+            + "<sheets><sheet name=\"Costs\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
+        "xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+            + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+            + "</Relationships>",
+        "xl/styles.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+            + "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"&quot;$&quot;#,##0.00\"/></numFmts>"
+            + "<cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"164\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>",
+        "xl/worksheets/sheet1.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+            + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Campaign</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>Cost per lead</t></is></c>"
+            + "<c r=\"C1\" t=\"inlineStr\"><is><t>Label</t></is></c></row>"
+            + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Webinar</t></is></c><c r=\"B2\" s=\"1\"><f>1500/30</f><v>50</v></c>"
+            + "<c r=\"C2\" t=\"str\"><f>A2&amp;\"-EMEA\"</f><v>Webinar-EMEA</v></c></row>"
+            + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>Paid social</t></is></c><c r=\"B3\" t=\"e\"><f>900/0</f><v>#DIV/0!</v></c>"
+            + "<c r=\"C3\" t=\"e\"><v>#N/A</v></c><c r=\"E3\" t=\"inlineStr\"><is><t>stray</t></is></c></row>"
+            + "</sheetData></worksheet>"));
+  }
+
+  /** Zips {@code name, content} pairs, with a fixed time so the bytes do not change between runs. */
+  private static byte[] zip(String... namesAndContents) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(bytes)) {
+      for (int i = 0; i < namesAndContents.length; i += 2) {
+        java.util.zip.ZipEntry e = new java.util.zip.ZipEntry(namesAndContents[i]);
+        e.setTime(0);
+        z.putNextEntry(e);
+        z.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
+        z.closeEntry();
+      }
+    }
+    return bytes.toByteArray();
   }
 
   private static String crlf(String... lines) {

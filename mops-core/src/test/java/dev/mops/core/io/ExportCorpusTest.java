@@ -177,4 +177,24 @@ class ExportCorpusTest {
         .isInstanceOf(IOException.class)
         .hasMessageEndingWith("two-sheets.xlsx: no sheet named 'Contacts'; the sheets are 'Leads', 'Campaigns'");
   }
+
+  @Test
+  void formulasReadAsTheirCachedResultsAndErrorsAsFindings() throws IOException {
+    try (RecordReader in = RecordReader.open(export("formulas-and-errors.xlsx"))) {
+      assertThat(in.fields()).containsExactly("Campaign", "Cost per lead", "Label");
+      InputRecord webinar = in.next();
+      assertThat(webinar.record().get("Cost per lead")).isEqualTo("$50.00");
+      assertThat(webinar.record().get("Label")).isEqualTo("Webinar-EMEA");
+      assertThat(webinar.findings()).isEmpty();
+      InputRecord social = in.next();
+      assertThat(social.record().get("Cost per lead")).isNull();
+      assertThat(social.record().get("Label")).isNull();
+      assertThat(social.findings()).extracting(Finding::code, Finding::field, Finding::rawValue).containsExactly(
+          org.assertj.core.groups.Tuple.tuple("XLSX_ERROR_CELL", "Cost per lead", "#DIV/0!"),
+          org.assertj.core.groups.Tuple.tuple("XLSX_ERROR_CELL", "Label", "#N/A"),
+          org.assertj.core.groups.Tuple.tuple("XLSX_LONG_ROW", "", "stray"));
+      assertThat(social.findings().get(0).message()).endsWith("formulas-and-errors.xlsx:B3: the cell shows the error #DIV/0!; read as missing");
+      assertThat(in.next()).isNull();
+    }
+  }
 }
