@@ -2,10 +2,14 @@ package dev.mops.cli;
 
 import dev.mops.core.io.ReadOptions;
 import dev.mops.core.io.RecordReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,21 +22,28 @@ import picocli.CommandLine.Spec;
  * {@code -} for standard input (CSV unless {@code --input-format} says otherwise); with {@code
  * --encoding}, {@code --delimiter} and {@code --sheet} for the exports that need them. Opening the
  * input prints how it is read ({@code reading x.csv: CSV, UTF-8 (default), delimiter semicolon
- * (from the header)}) on standard error.
+ * (from the header)}) on standard error. Without {@code --input} a command
+ * reads standard input, so {@code cat leads.csv | mops filter --when ...} works.
+ *
+ * <p>It counts the bytes read from the input, so that a progress line can show how far through
+ * a file a run is.
  *
  * <p>Thread safety: one instance per command run.
  */
 public final class InputOptions {
 
-  @Spec(Spec.Target.MIXEE)
-  @Nullable CommandSpec mixee;
+  /** The input of commands run without {@code --input}. */
+  static final String STDIN = "-";
+
+  @Spec(Spec.Target.MIXEE) @Nullable CommandSpec mixee;
 
   @Option(
       names = {"-i", "--input"},
-      required = true,
       paramLabel = "FILE",
-      description = "Records to read: CSV with a header, JSON Lines (.jsonl/.ndjson) or Excel (.xlsx), optionally .gz; '-' for stdin.")
-  String input = "-";
+      description = "Records to read: CSV with a header, JSON Lines (.jsonl/.ndjson) or Excel (.xlsx), optionally .gz; "
+          + "'-' for stdin. "
+          + "Default: stdin. Repeatable in dedupe only, to link several files.")
+  List<String> inputs = new ArrayList<>();
 
   @Option(
       names = "--input-format",
@@ -43,25 +54,22 @@ public final class InputOptions {
   @Option(
       names = "--encoding",
       paramLabel = "NAME",
-      description = "Text encoding of the input: UTF-8 (default), windows-1252, ISO-8859-1 or UTF-16. A byte-order mark wins.")
+      description = "Text encoding of the input: UTF-8 (default), windows-1252, ISO-8859-1 or UTF-16. "
+          + "A byte-order mark wins.")
   @Nullable String encoding;
 
   @Option(
       names = "--delimiter",
       paramLabel = "D",
-      description = "CSV delimiter: comma, semicolon, tab or pipe. Default: tab for .tsv, else detected from the header line.")
+      description = "CSV delimiter: comma, semicolon, tab or pipe. Default: tab for .tsv, else detected from the "
+          + "header line.")
   @Nullable String delimiter;
 
   @Option(
       names = "--sheet",
       paramLabel = "NAME",
-      description = "Excel sheet to read, by name (default: the first sheet).")
+      description = "Excel sheet to read, by name. Default: the first sheet.")
   @Nullable String sheet;
-
-  /** Returns the input's name as given. */
-  public String name() {
-    return input;
-  }
 
   /**
    * Returns the read options the command line asked for.
@@ -90,57 +98,147 @@ public final class InputOptions {
     return b.build();
   }
 
-  /** Opens the input for streaming and prints how it is read on the command's standard error. */
-  public RecordReader open() throws IOException {
-    RecordReader in = open(input, inputFormat, readOptions());
-    if (mixee != null) {
-      mixee.commandLine().getErr().println("reading " + (input.equals("-") ? "<stdin>" : input) + ": " + in.layout().summary());
+  private @Nullable CountingStream counter;
+  private long size = -1;
+
+  /** Returns the names of the inputs as given ({@code -} when none was). */
+  public List<String> names() {
+    return inputs.isEmpty() ? List.of(STDIN) : List.copyOf(inputs);
+  }
+
+  /**
+   * Returns the input's name as given ({@code -} for stdin).
+   *
+   * @throws UsageException when {@code --input} was given more than once
+   */
+  public String name() {
+    if (inputs.size() > 1) {
+      throw new UsageException("--input: this command reads one input, got " + inputs.size() + " " + inputs);
     }
+    return inputs.isEmpty() ? STDIN : inputs.get(0);
+  }
+
+  /** Opens the input for streaming (see {@link #name()}). */
+  public RecordReader open() throws IOException {
+    return open(name());
+  }
+
+  /**
+   * Opens {@code path} ({@code -} for stdin), one of this command's inputs, in the format of
+   * {@code --input-format} or of its name; its bytes are counted for {@link #bytesRead()}.
+   *
+   * @throws UsageException when the file does not exist or the format is unknown
+   */
+  public RecordReader open(String path) throws IOException {
+    RecordReader.Format f = formatOf(path, inputFormat);
+    InputStream raw;
+    String source;
+    if (path.equals(STDIN)) {
+      raw = streams().in();
+      source = "<stdin>";
+      size = -1;
+    } else {
+      Path p = existing(path);
+      raw = Files.newInputStream(p);
+      source = path;
+      size = Files.size(p);
+    }
+    CountingStream c = new CountingStream(raw, !path.equals(STDIN));
+    counter = c;
+    RecordReader in = RecordReader.open(source, c, f, readOptions());
+    streams().err().println("reading " + source + ": " + in.layout().summary());
     return in;
+  }
+
+  /**
+   * Opens another file the command reads (events, labels): {@code -} for stdin, the format from
+   * {@code format} or else from the name.
+   */
+  public RecordReader openOther(String path, @Nullable String format) throws IOException {
+    RecordReader.Format f = formatOf(path, format);
+    if (path.equals(STDIN)) {
+      return RecordReader.open("<stdin>", new CountingStream(streams().in(), false), f);
+    }
+    return RecordReader.open(path, Files.newInputStream(existing(path)), f);
+  }
+
+  /** Returns the bytes read so far from the input opened last. */
+  public long bytesRead() {
+    CountingStream c = counter;
+    return c == null ? 0 : c.count;
+  }
+
+  /** Returns the size in bytes of the input opened last, or -1 when unknown (stdin). */
+  public long size() {
+    return size;
+  }
+
+  private StandardStreams streams() {
+    return StandardStreams.of(mixee);
+  }
+
+  private static Path existing(String path) {
+    Path p = Path.of(path);
+    if (!Files.isRegularFile(p)) {
+      throw new UsageException("input file not found: " + path, new NoSuchFileException(path));
+    }
+    return p;
   }
 
   /**
    * Returns the format named by {@code format}, or else implied by the file name ({@code -}: CSV).
    *
-   * @throws UsageException when {@code format} is not csv, jsonl or xlsx
+   * @throws UsageException when {@code format} is neither csv nor jsonl
    */
   static RecordReader.Format formatOf(String path, @Nullable String format) {
     try {
       return format != null ? RecordReader.Format.parse(format)
-          : path.equals("-") ? RecordReader.Format.CSV : RecordReader.Format.forName(path);
+          : path.equals(STDIN) ? RecordReader.Format.CSV : RecordReader.Format.forName(path);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage(), e);
+      throw new UsageException(String.valueOf(e.getMessage()), e);
     }
   }
 
-  /**
-   * Opens {@code path} ({@code -} for stdin) in {@code format} (null: from the name) with default
-   * read options.
-   *
-   * @throws UsageException when the file does not exist or the format is unknown
-   */
-  public static RecordReader open(String path, @Nullable String format) throws IOException {
-    return open(path, format, ReadOptions.defaults());
-  }
+  /** An input stream that counts the bytes read through it; stdin is left open on close. */
+  private static final class CountingStream extends FilterInputStream {
+    private final boolean closeUnderlying;
+    long count;
 
-  /**
-   * Opens {@code path} ({@code -} for stdin) in {@code format} (null: from the name) with {@code
-   * options}.
-   *
-   * @throws UsageException when the file does not exist or the format is unknown
-   */
-  public static RecordReader open(String path, @Nullable String format, ReadOptions options) throws IOException {
-    RecordReader.Format f = formatOf(path, format);
-    if (path.equals("-")) {
-      return RecordReader.open("<stdin>", System.in, f, options);
+    CountingStream(InputStream in, boolean closeUnderlying) {
+      super(in);
+      this.closeUnderlying = closeUnderlying;
     }
-    Path p = Path.of(path);
-    if (!Files.isRegularFile(p)) {
-      throw new UsageException("input file not found: " + path, new NoSuchFileException(path));
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
     }
-    if (format == null) {
-      return RecordReader.open(p, options);
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
     }
-    return RecordReader.open(path, Files.newInputStream(p), f, options);
+
+    @Override
+    public long skip(long n) throws IOException {
+      long k = super.skip(n);
+      count += k;
+      return k;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (closeUnderlying) {
+        super.close();
+      }
+    }
   }
 }
