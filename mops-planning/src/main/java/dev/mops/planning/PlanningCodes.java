@@ -54,6 +54,8 @@ public final class PlanningCodes {
   public static final String UNDERSPEND = "UNDERSPEND";
   /** A spend entry matches no budget line (program and period). Warning. */
   public static final String UNBUDGETED_SPEND = "UNBUDGETED_SPEND";
+  /** A spend entry dated after the as-of day; it is not counted. Info. */
+  public static final String FUTURE_SPEND = "FUTURE_SPEND";
   /** Two budget lines of one program have overlapping periods; spend goes to the first. Warning. */
   public static final String OVERLAPPING_BUDGETS = "OVERLAPPING_BUDGETS";
 

@@ -3,6 +3,7 @@ package dev.mops.planning.capacity;
 import dev.mops.core.Finding;
 import dev.mops.core.record.Record;
 import dev.mops.planning.PlanningCodes;
+import dev.mops.planning.RecordOutcome;
 import dev.mops.planning.RecordFields;
 import dev.mops.planning.WorkingCalendar;
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package dev.mops.planning.capacity;
 
+import dev.mops.planning.RecordOutcome;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.mops.core.record.Record;
 import dev.mops.core.record.Records;
 import dev.mops.planning.PlanningCodes;
+import dev.mops.planning.RecordOutcome;
 import dev.mops.planning.WorkingCalendar;
 import java.time.DayOfWeek;
 import java.time.LocalDate;

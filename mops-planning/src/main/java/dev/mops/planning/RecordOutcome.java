@@ -1,17 +1,17 @@
-package dev.mops.planning.capacity;
+package dev.mops.planning;
 
 import dev.mops.core.Finding;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What became of one input record of a capacity plan: used, or rejected with its findings.
+ * What became of one input record of a planning check: used, or rejected with its findings.
  *
  * <p>Thread safety: an immutable value.
  *
- * @param input which input it came from: {@code people}, {@code time_off} or {@code work}
+ * @param input which input it came from, such as {@code people}, {@code work} or {@code budgets}
  * @param number its 1-based position in that input
- * @param id its id (person or work item; {@code ""} when missing)
+ * @param id its id (a person, a work item, a program; {@code ""} when missing)
  * @param used whether it took part in the plan
  * @param findings problems with it
  */
