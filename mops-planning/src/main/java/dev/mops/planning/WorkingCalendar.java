@@ -1,5 +1,7 @@
 package dev.mops.planning;
 
+import dev.mops.core.time.BusinessCalendar;
+import dev.mops.core.time.ClosedDay;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -15,7 +17,9 @@ import java.util.Set;
  *
  * <p>The campaign calendar asks it for holidays on launch days; capacity asks it which days a
  * person works. {@link #weekdays()} (Monday to Friday, no holidays) serves when nothing better is
- * known; {@link #of} adds fixed holidays per region.
+ * known; {@link #of(Set, Map)} adds fixed holidays per region; {@link #of(BusinessCalendar, Map)} reads
+ * mops-core's {@link BusinessCalendar}s (working hours, public holidays by country, closed dates),
+ * one per region.
  *
  * <p>Thread safety: implementations must be safe to call from any thread; the ones made here are
  * immutable.
@@ -61,6 +65,41 @@ public interface WorkingCalendar {
       @Override
       public String toString() {
         return "WorkingCalendar[weekend=" + off + ", regions=" + copy.keySet() + "]";
+      }
+    };
+  }
+
+  /**
+   * Returns a calendar that reads {@link BusinessCalendar}s: a region's own calendar when {@code
+   * byRegion} has one, else {@code fallback}. A day is a working day when the calendar has working
+   * hours on it; a holiday is a day the calendar is closed although its weekday has hours (a public
+   * holiday or a closed date), named by the calendar's reason.
+   */
+  static WorkingCalendar of(BusinessCalendar fallback, Map<String, BusinessCalendar> byRegion) {
+    Objects.requireNonNull(fallback, "fallback");
+    Map<String, BusinessCalendar> regions = Map.copyOf(byRegion);
+    return new WorkingCalendar() {
+      private BusinessCalendar of(String region) {
+        BusinessCalendar c = regions.get(region);
+        return c == null ? fallback : c;
+      }
+
+      @Override
+      public boolean isWorkingDay(String region, LocalDate date) {
+        return of(region).isWorkingDay(date);
+      }
+
+      @Override
+      public Optional<String> holiday(String region, LocalDate date) {
+        for (ClosedDay d : of(region).closedDays(date, date)) {
+          return Optional.of(d.reason());
+        }
+        return Optional.empty();
+      }
+
+      @Override
+      public String toString() {
+        return "WorkingCalendar[" + fallback.name() + ", regions=" + regions.keySet() + "]";
       }
     };
   }
