@@ -16,10 +16,11 @@ import picocli.CommandLine.Spec;
     name = "mops",
     mixinStandardHelpOptions = true,
     versionProvider = MopsVersion.class,
-    description = "Marketing-operations rules as code: conditions, taxonomy, scoring, quality, metrics.",
+    description = "Marketing-operations rules as code: conditions, taxonomy, scoring, quality, metrics, planning.",
     subcommands = {DemoCommand.class, FilterCommand.class, NormalizeCommand.class, QualityCommand.class,
         ProfileCommand.class, LintUrlsCommand.class, LintNamesCommand.class, ClassifyCommand.class,
-        DedupeCommand.class, ScoreCommand.class, ScoreDiffCommand.class})
+        DedupeCommand.class, ScoreCommand.class, ScoreDiffCommand.class, CalendarCheckCommand.class,
+        CapacityCommand.class, BudgetCommand.class, IntakeCommand.class, PreflightCommand.class})
 public final class MopsCommand implements Runnable {
 
   @Spec CommandSpec spec;

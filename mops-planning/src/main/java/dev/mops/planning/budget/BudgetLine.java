@@ -33,17 +33,33 @@ import java.util.Objects;
  *     {@code underspend}
  * @param alerts findings ({@code OVERSPENT}, {@code OVERRUN_FORECAST}, {@code UNDERSPEND}) and any
  *     problem with the line's record
+ * @param burn spend to date by day: one point per day with spend, cumulative, in date order
  */
 public record BudgetLine(
     long number, String program, LocalDate periodStart, LocalDate periodEnd, BigDecimal budget, BigDecimal spent,
     long entries, long elapsedDays, long periodDays, BigDecimal burnRatePerDay, BigDecimal forecastLinear,
-    BigDecimal forecastRunRate, String status, List<Finding> alerts) {
+    BigDecimal forecastRunRate, String status, List<Finding> alerts, List<BurnPoint> burn) {
+
+  /**
+   * A point of a line's burn: the cumulative spend at the end of a day.
+   *
+   * @param date the day
+   * @param cumulative everything spent in the period up to and including that day
+   */
+  public record BurnPoint(LocalDate date, BigDecimal cumulative) {
+    /** Validates the components. */
+    public BurnPoint {
+      Objects.requireNonNull(date, "date");
+      Objects.requireNonNull(cumulative, "cumulative");
+    }
+  }
 
   /** Validates and copies the components. */
   public BudgetLine {
     Objects.requireNonNull(program, "program");
     Objects.requireNonNull(status, "status");
     alerts = List.copyOf(alerts);
+    burn = List.copyOf(burn);
   }
 
   /** Returns the forecast alerts use: the larger of the linear and run-rate forecasts. */

@@ -179,8 +179,18 @@ public final class BudgetTracker {
     } else {
       status = "on_track";
     }
+    java.util.TreeMap<LocalDate, BigDecimal> byDay = new java.util.TreeMap<>();
+    for (Spend s : l.spend) {
+      byDay.merge(s.date, s.amount, BigDecimal::add);
+    }
+    List<BudgetLine.BurnPoint> burn = new ArrayList<>(byDay.size());
+    BigDecimal running = BigDecimal.ZERO;
+    for (Map.Entry<LocalDate, BigDecimal> e : byDay.entrySet()) {
+      running = running.add(e.getValue());
+      burn.add(new BudgetLine.BurnPoint(e.getKey(), money(running)));
+    }
     return new BudgetLine(l.number, l.program, l.start, l.end, budget, money(spent), l.spend.size(), elapsed,
-        periodDays, money(rate), linear, runRate, status, alerts);
+        periodDays, money(rate), linear, runRate, status, alerts, burn);
   }
 
   private static BigDecimal money(BigDecimal v) {

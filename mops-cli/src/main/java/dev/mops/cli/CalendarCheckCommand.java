@@ -1,0 +1,126 @@
+package dev.mops.cli;
+
+import dev.mops.core.Finding;
+import dev.mops.core.io.RecordReader;
+import dev.mops.core.io.RecordWriter;
+import dev.mops.planning.WorkingCalendar;
+import dev.mops.planning.calendar.AudienceOverlap;
+import dev.mops.planning.calendar.CalendarReport;
+import dev.mops.planning.calendar.CalendarRules;
+import dev.mops.planning.calendar.Campaign;
+import dev.mops.planning.calendar.CampaignCalendar;
+import dev.mops.planning.calendar.CampaignResult;
+import dev.mops.planning.calendar.Conflict;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mops calendar-check}: checks a campaign calendar for audience overlaps, frequency caps,
+ * holiday launches and quiet periods.
+ *
+ * <p>Thread safety: one instance per run.
+ */
+@Command(
+    name = "calendar-check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check a campaign calendar (columns id, audience, channel, start; optional end, name, region, owner) for",
+      "audience overlaps, frequency caps, holiday launches and quiet periods; write one row per campaign:",
+      "row,id,name,channel,audience,start,end,status,conflicts,issues.",
+      "Example: mops calendar-check --input campaigns.csv --rules calendar.yaml --calendar us.yaml --conflicts conflicts.csv"
+    })
+public final class CalendarCheckCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin InputOptions input = new InputOptions();
+  @Mixin OutputOptions output = new OutputOptions();
+  @Mixin FailOnOption failOn = new FailOnOption();
+
+  @Option(names = "--rules", paramLabel = "FILE", description = "Calendar rules YAML (frequency caps, quiet periods, audiences); defaults apply without.")
+  @Nullable Path rulesFile;
+
+  @Option(names = "--calendar", paramLabel = "FILE", description = "Business calendar YAML whose holidays apply to every region without its own.")
+  @Nullable Path calendar;
+
+  @Option(names = "--region-calendar", paramLabel = "REGION=FILE", description = "Business calendar YAML of one region (repeatable).")
+  Map<String, Path> regionCalendars = new LinkedHashMap<>();
+
+  @Option(names = "--contacts", paramLabel = "FILE", description = "Contacts (CSV/JSONL) to measure overlaps between the rules' audiences on.")
+  @Nullable Path contacts;
+
+  @Option(names = "--as-of", paramLabel = "INSTANT", description = "The instant audience conditions measure time from (default: now).")
+  @Nullable String asOf;
+
+  @Option(names = "--conflicts", paramLabel = "FILE", description = "Also write one row per conflict: code,severity,campaigns,audience,channel,from,to,message.")
+  @Nullable Path conflictsFile;
+
+  @Override
+  public Integer call() throws Exception {
+    failOn.validate();
+    PrintWriter err = spec.commandLine().getErr();
+    CalendarRules rules = rulesFile == null ? CalendarRules.defaults() : CalendarRules.load(rulesFile);
+    WorkingCalendar wc = PlanningFiles.workingCalendar(calendar, regionCalendars);
+    AudienceOverlap overlap = AudienceOverlap.declared(rules.audienceOverlaps());
+    if (contacts != null) {
+      if (rules.audiences().isEmpty()) {
+        throw new UsageException("--contacts: the rules define no audiences to measure");
+      }
+      PlanningFiles.Loaded c = PlanningFiles.readFile("--contacts", contacts);
+      overlap = AudienceOverlap.fromContacts(rules.audiences(), c.records(), PlanningFiles.asOf(asOf), overlap);
+    }
+    PlanningFiles.Loaded loaded;
+    try (RecordReader in = input.open()) {
+      loaded = PlanningFiles.readAll(input.name(), in);
+    }
+    PlanningFiles.requireColumns(loaded, "id", "audience", "channel", "start");
+    CalendarReport report = CampaignCalendar.of(rules, wc, overlap).check(loaded.records());
+    int[] budget = {20};
+    try (RecordWriter out = output.open(List.of("row", "id", "name", "channel", "audience", "start", "end", "status",
+        "conflicts", "issues"))) {
+      for (CampaignResult r : report.campaigns()) {
+        List<Finding> read = loaded.readFindings().getOrDefault(r.number(), List.of());
+        failOn.countAll(read);
+        failOn.countAll(r.findings());
+        PlanningFiles.print(err, input.name(), r.number(), read, budget);
+        PlanningFiles.print(err, input.name(), r.number(), r.findings(), budget);
+        Campaign c = r.campaign();
+        out.write(Arrays.asList(r.number(), r.id(), c == null ? "" : c.name(), c == null ? "" : c.channel(),
+            c == null ? "" : c.audience(), c == null ? "" : c.start(), c == null ? "" : c.end(), r.status(),
+            r.conflicts().stream().map(Conflict::shortForm).collect(Collectors.joining(";")),
+            r.findings().stream().map(Finding::shortForm).collect(Collectors.joining(";"))));
+      }
+    }
+    for (Conflict c : report.conflicts()) {
+      failOn.count(new Finding(c.code(), "", String.join("+", c.campaignIds()), c.severity(), c.message()));
+    }
+    if (conflictsFile != null) {
+      try (RecordWriter out = PlanningFiles.writeFile("--conflicts", conflictsFile,
+          List.of("code", "severity", "campaigns", "audience", "channel", "from", "to", "message"))) {
+        for (Conflict c : report.conflicts()) {
+          out.write(Arrays.asList(c.code(), c.severity().label(), String.join(";", c.campaignIds()), c.audience(),
+              c.channel(), c.from(), c.to(), c.message()));
+        }
+      }
+    }
+    Map<String, Long> byCode = report.conflicts().stream()
+        .collect(Collectors.groupingBy(Conflict::code, java.util.TreeMap::new, Collectors.counting()));
+    err.printf(Locale.ROOT, "calendar-check: %,d campaigns, %,d invalid, %,d conflicts %s (rules %s %s); %s%n",
+        report.campaigns().size(), report.invalidCount(), report.conflicts().size(), byCode, rules.name(),
+        rules.version(), failOn.summary());
+    return failOn.exitCode();
+  }
+}
