@@ -43,9 +43,9 @@ class PreflightCheckTest {
     PreflightCheck check = PreflightCheck.builder().urlLint(NEEDS_MEDIUM).trackedDomain("acme.example")
         .allowMergeTag("{{ unsubscribe_url }}").build();
     PreflightReport r = check.check("email.html", EMAIL);
-    assertThat(r.links()).extracting(l -> l.link().line()).containsExactly(4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 16);
+    assertThat(r.links()).extracting(l -> l.link().line()).containsExactly(4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16);
     assertThat(r.links()).extracting(l -> l.link().text()).containsExactly("Shop now", "Old page", "Your page",
-        "Dup", "Relative", "Nowhere", "Mail us", "Twitter", "Unsubscribe", "Space", "Encoded");
+        "Dup", "Relative", "Nowhere", "Mail us", "Twitter", "Unsubscribe", "Go", "Space", "Encoded");
     assertThat(r.links()).extracting(LinkResult::issueSummary).containsExactly(
         "",
         "INSECURE_LINK:href;MISSING_PARAMETER:utm_medium",
@@ -56,14 +56,18 @@ class PreflightCheckTest {
         "",
         "",
         "",
+        "",
         "MALFORMED_LINK:href;MISSING_PARAMETER:utm_medium",
         "UNFILLED_MERGE_TAG:href;MISSING_PARAMETER:utm_medium");
     assertThat(r.links().get(0).link().column()).isEqualTo(10);
+    // the Outlook button inside <!--[if mso]> ... <![endif]-->: its own line, and its column in the page
+    assertThat(r.links().get(9).link().element()).isEqualTo("v:roundrect");
+    assertThat(r.links().get(9).link().column()).isEqualTo(33);
     assertThat(r.links().get(0).tracked()).isTrue();
     assertThat(r.links().get(7).tracked()).isFalse(); // twitter.com is not a tracked domain
     assertThat(r.links().get(2).findings().get(0).rawValue()).isEqualTo("{{contact.id}}");
     assertThat(r.links()).extracting(LinkResult::status).containsExactly(
-        "pass", "fail", "fail", "fail", "fail", "fail", "pass", "pass", "pass", "fail", "fail");
+        "pass", "fail", "fail", "fail", "fail", "fail", "pass", "pass", "pass", "pass", "fail", "fail");
     assertThat(r.failing()).isEqualTo(7);
   }
 
