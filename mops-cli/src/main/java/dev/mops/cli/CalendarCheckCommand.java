@@ -1,6 +1,7 @@
 package dev.mops.cli;
 
 import dev.mops.core.Finding;
+import dev.mops.core.Severity;
 import dev.mops.core.io.RecordReader;
 import dev.mops.core.io.RecordWriter;
 import dev.mops.planning.WorkingCalendar;
@@ -11,8 +12,12 @@ import dev.mops.planning.calendar.Campaign;
 import dev.mops.planning.calendar.CampaignCalendar;
 import dev.mops.planning.calendar.CampaignResult;
 import dev.mops.planning.calendar.Conflict;
+import dev.mops.planning.checklist.Checklist;
+import dev.mops.planning.checklist.ExternalCheck;
+import dev.mops.planning.checklist.GateResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +70,9 @@ public final class CalendarCheckCommand implements Callable<Integer> {
   @Option(names = "--as-of", paramLabel = "INSTANT", description = "The instant audience conditions measure time from (default: now).")
   @Nullable String asOf;
 
+  @Option(names = "--checklist", paramLabel = "FILE", description = "A checklist YAML to gate each campaign with (its 'check: calendar' items read this check); adds columns gate,gate_failures.")
+  @Nullable Path checklistFile;
+
   @Option(names = "--conflicts", paramLabel = "FILE", description = "Also write one row per conflict: code,severity,campaigns,audience,channel,from,to,message.")
   @Nullable Path conflictsFile;
 
@@ -88,9 +96,16 @@ public final class CalendarCheckCommand implements Callable<Integer> {
     }
     PlanningFiles.requireColumns(loaded, "id", "audience", "channel", "start");
     CalendarReport report = CampaignCalendar.of(rules, wc, overlap).check(loaded.records());
+    Checklist checklist = checklistFile == null ? null : Checklist.load(checklistFile);
+    Instant now = PlanningFiles.asOf(asOf);
+    long gatesFailed = 0;
     int[] budget = {20};
-    try (RecordWriter out = output.open(List.of("row", "id", "name", "channel", "audience", "start", "end", "status",
-        "conflicts", "issues"))) {
+    List<String> columns = new java.util.ArrayList<>(List.of("row", "id", "name", "channel", "audience", "start", "end",
+        "status", "conflicts", "issues"));
+    if (checklist != null) {
+      columns.addAll(List.of("gate", "gate_failures"));
+    }
+    try (RecordWriter out = output.open(columns)) {
       for (CampaignResult r : report.campaigns()) {
         List<Finding> read = loaded.readFindings().getOrDefault(r.number(), List.of());
         failOn.countAll(read);
@@ -98,10 +113,24 @@ public final class CalendarCheckCommand implements Callable<Integer> {
         PlanningFiles.print(err, input.name(), r.number(), read, budget);
         PlanningFiles.print(err, input.name(), r.number(), r.findings(), budget);
         Campaign c = r.campaign();
-        out.write(Arrays.asList(r.number(), r.id(), c == null ? "" : c.name(), c == null ? "" : c.channel(),
-            c == null ? "" : c.audience(), c == null ? "" : c.start(), c == null ? "" : c.end(), r.status(),
+        List<Object> row = new java.util.ArrayList<>(Arrays.asList(r.number(), r.id(), c == null ? "" : c.name(),
+            c == null ? "" : c.channel(), c == null ? "" : c.audience(), c == null ? "" : c.start(),
+            c == null ? "" : c.end(), r.status(),
             r.conflicts().stream().map(Conflict::shortForm).collect(Collectors.joining(";")),
             r.findings().stream().map(Finding::shortForm).collect(Collectors.joining(";"))));
+        if (checklist != null) {
+          GateResult gate = checklist.evaluate(loaded.records().get((int) r.number() - 1),
+              Map.of("calendar", ExternalCheck.ofCalendar(r, Severity.WARNING)), now);
+          if (!gate.passed()) {
+            gatesFailed++;
+            failOn.count(Finding.error("GATE_FAILED", "", r.id(), "campaign " + r.id() + " fails checklist "
+                + checklist.name()));
+          }
+          row.add(gate.passed() ? "pass" : "fail");
+          row.add(gate.failures().stream().map(f -> f.name() + (f.reason().isEmpty() ? "" : " (" + f.reason() + ")"))
+              .collect(Collectors.joining("; ")));
+        }
+        out.write(row);
       }
     }
     for (Conflict c : report.conflicts()) {
@@ -118,9 +147,10 @@ public final class CalendarCheckCommand implements Callable<Integer> {
     }
     Map<String, Long> byCode = report.conflicts().stream()
         .collect(Collectors.groupingBy(Conflict::code, java.util.TreeMap::new, Collectors.counting()));
-    err.printf(Locale.ROOT, "calendar-check: %,d campaigns, %,d invalid, %,d conflicts %s (rules %s %s); %s%n",
+    err.printf(Locale.ROOT, "calendar-check: %,d campaigns, %,d invalid, %,d conflicts %s (rules %s %s)%s; %s%n",
         report.campaigns().size(), report.invalidCount(), report.conflicts().size(), byCode, rules.name(),
-        rules.version(), failOn.summary());
+        rules.version(), checklist == null ? "" : ", " + gatesFailed + " failing checklist " + checklist.name(),
+        failOn.summary());
     return failOn.exitCode();
   }
 }

@@ -41,6 +41,22 @@ class PlanningCommandsTest {
   }
 
   @Test
+  void calendarCheckWithALaunchGate() throws IOException {
+    Path out = dir.resolve("gated.csv");
+    CliRun run = CliRun.mops("calendar-check", "--input", EX + "campaigns.csv", "--rules", EX + "calendar.yaml",
+        "--checklist", EX + "launch-gate.yaml", "--output", out.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    List<String> rows = lines(out);
+    assertThat(rows.get(0)).endsWith(",gate,gate_failures");
+    assertThat(rows.get(5)).startsWith("5,C-105,").endsWith(",pass,");
+    assertThat(rows.get(11)).startsWith("11,C-111,")
+        .endsWith(",fail,legal_review (false; legal_approved eq 'yes': actual (missing) -> false); "
+            + "calendar_clear (QUIET_PERIOD(C-111))");
+    assertThat(rows.get(13)).startsWith("13,C-113,").contains(",pass,tracking_plan");
+    assertThat(run.err()).contains("9 failing checklist campaign-launch-gate");
+  }
+
+  @Test
   void capacityWeeksRoomAndHeatMap() throws IOException {
     Path out = dir.resolve("capacity.csv");
     Path html = dir.resolve("capacity.html");
