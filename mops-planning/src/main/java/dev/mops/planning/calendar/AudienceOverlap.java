@@ -48,15 +48,24 @@ public interface AudienceOverlap {
 
   /** Returns the relation of equal names plus the declared pairs (symmetric). */
   static AudienceOverlap declared(List<List<String>> pairs) {
-    Set<List<String>> set = new HashSet<>();
+    Map<String, Set<String>> with = new HashMap<>();
     for (List<String> p : pairs) {
       if (p.size() != 2) {
         throw new IllegalArgumentException("expected a pair of audiences, found " + p);
       }
-      set.add(List.of(p.get(0), p.get(1)));
-      set.add(List.of(p.get(1), p.get(0)));
+      with.computeIfAbsent(p.get(0), k -> new HashSet<>()).add(p.get(1));
+      with.computeIfAbsent(p.get(1), k -> new HashSet<>()).add(p.get(0));
     }
-    return (a, b) -> a.equals(b) || set.contains(List.of(a, b));
+    if (with.isEmpty()) {
+      return String::equals;
+    }
+    return (a, b) -> {
+      if (a.equals(b)) {
+        return true;
+      }
+      Set<String> s = with.get(a);
+      return s != null && s.contains(b);
+    };
   }
 
   /**

@@ -52,6 +52,11 @@ public final class PageLinks {
     for (Node n : allNodes(doc)) {
       if (n instanceof Element) {
         Element e = (Element) n;
+        if (!e.sourceRange().isTracked() || e.sourceRange().isImplicit()) {
+          // an element the parser made up (a formatting element reopened after a misnested tag):
+          // its link is the original's, already counted
+          continue;
+        }
         String tag = e.normalName();
         if (e.hasAttr("href") && !tag.equals("link") && !tag.equals("base")) {
           out.add(link(e, "href", lineOffset, firstLineColumnOffset));
