@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
     })
 public final class BudgetCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Mixin InputOptions input = new InputOptions();
   @Mixin OutputOptions output = new OutputOptions();
@@ -53,8 +53,7 @@ public final class BudgetCommand implements Callable<Integer> {
   @Option(names = "--budgets", required = true, paramLabel = "FILE", description = "Budget lines: program, period_start, period_end, amount.")
   Path budgets = Path.of("budgets.csv");
 
-  @Option(names = "--as-of", paramLabel = "DATE", description = "The day to compute burn and forecasts for (default: today, UTC).")
-  @Nullable String asOf;
+  @Mixin AsOfOption asOf = new AsOfOption();
 
   @Option(names = "--overrun-threshold", paramLabel = "SHARE", defaultValue = "0.05", description = "Alert when the forecast exceeds the budget by more than this share (default 0.05).")
   double overrun = 0.05;
@@ -71,15 +70,15 @@ public final class BudgetCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     failOn.validate();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = StandardStreams.of(spec).err();
     BudgetTracker tracker;
     try {
       tracker = BudgetTracker.builder().overrunThreshold(overrun).underspendThreshold(underspend)
           .runRateDays(runRateDays).build();
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage(), e);
+      throw new UsageException(String.valueOf(e.getMessage()), e);
     }
-    LocalDate day = PlanningFiles.asOfDate(asOf);
+    LocalDate day = LocalDate.ofInstant(asOf.instant(), java.time.ZoneOffset.UTC);
     PlanningFiles.Loaded lines = PlanningFiles.readFile("--budgets", budgets);
     PlanningFiles.requireColumns(lines, "program", "period_start", "period_end", "amount");
     PlanningFiles.Loaded spend;

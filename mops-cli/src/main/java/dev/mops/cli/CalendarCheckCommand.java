@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
     })
 public final class CalendarCheckCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Mixin InputOptions input = new InputOptions();
   @Mixin OutputOptions output = new OutputOptions();
@@ -67,8 +67,7 @@ public final class CalendarCheckCommand implements Callable<Integer> {
   @Option(names = "--contacts", paramLabel = "FILE", description = "Contacts (CSV/JSONL) to measure overlaps between the rules' audiences on.")
   @Nullable Path contacts;
 
-  @Option(names = "--as-of", paramLabel = "INSTANT", description = "The instant audience conditions measure time from (default: now).")
-  @Nullable String asOf;
+  @Mixin AsOfOption asOf = new AsOfOption();
 
   @Option(names = "--checklist", paramLabel = "FILE", description = "A checklist YAML to gate each campaign with (its 'check: calendar' items read this check); adds columns gate,gate_failures.")
   @Nullable Path checklistFile;
@@ -79,7 +78,7 @@ public final class CalendarCheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     failOn.validate();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = StandardStreams.of(spec).err();
     CalendarRules rules = rulesFile == null ? CalendarRules.defaults() : CalendarRules.load(rulesFile);
     WorkingCalendar wc = PlanningFiles.workingCalendar(calendar, regionCalendars);
     AudienceOverlap overlap = AudienceOverlap.declared(rules.audienceOverlaps());
@@ -88,7 +87,7 @@ public final class CalendarCheckCommand implements Callable<Integer> {
         throw new UsageException("--contacts: the rules define no audiences to measure");
       }
       PlanningFiles.Loaded c = PlanningFiles.readFile("--contacts", contacts);
-      overlap = AudienceOverlap.fromContacts(rules.audiences(), c.records(), PlanningFiles.asOf(asOf), overlap);
+      overlap = AudienceOverlap.fromContacts(rules.audiences(), c.records(), asOf.instant(), overlap);
     }
     PlanningFiles.Loaded loaded;
     try (RecordReader in = input.open()) {
@@ -97,7 +96,7 @@ public final class CalendarCheckCommand implements Callable<Integer> {
     PlanningFiles.requireColumns(loaded, "id", "audience", "channel", "start");
     CalendarReport report = CampaignCalendar.of(rules, wc, overlap).check(loaded.records());
     Checklist checklist = checklistFile == null ? null : Checklist.load(checklistFile);
-    Instant now = PlanningFiles.asOf(asOf);
+    Instant now = asOf.instant();
     long gatesFailed = 0;
     int[] budget = {20};
     List<String> columns = new java.util.ArrayList<>(List.of("row", "id", "name", "channel", "audience", "start", "end",
@@ -137,7 +136,7 @@ public final class CalendarCheckCommand implements Callable<Integer> {
       failOn.count(new Finding(c.code(), "", String.join("+", c.campaignIds()), c.severity(), c.message()));
     }
     if (conflictsFile != null) {
-      try (RecordWriter out = PlanningFiles.writeFile("--conflicts", conflictsFile,
+      try (RecordWriter out = output.openOther(conflictsFile.toString(), null,
           List.of("code", "severity", "campaigns", "audience", "channel", "from", "to", "message"))) {
         for (Conflict c : report.conflicts()) {
           out.write(Arrays.asList(c.code(), c.severity().label(), String.join(";", c.campaignIds()), c.audience(),

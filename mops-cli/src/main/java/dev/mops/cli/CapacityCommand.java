@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
     })
 public final class CapacityCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Mixin InputOptions input = new InputOptions();
   @Mixin OutputOptions output = new OutputOptions();
@@ -86,7 +86,7 @@ public final class CapacityCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     failOn.validate();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = StandardStreams.of(spec).err();
     dev.mops.planning.WorkingCalendar wc = PlanningFiles.workingCalendar(calendar, regionCalendars);
     CapacityPlan.Builder b = CapacityPlan.builder().workingCalendar(wc).weekStart(weekStart);
     try {
@@ -120,7 +120,7 @@ public final class CapacityCommand implements Callable<Integer> {
     try {
       report = b.build().evaluate(peopleIn.records(), off == null ? List.of() : off.records(), work.records());
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage(), e);
+      throw new UsageException(String.valueOf(e.getMessage()), e);
     }
     int[] budget = {20};
     for (PlanningFiles.Loaded l : off == null ? List.of(peopleIn, work) : List.of(peopleIn, work, off)) {

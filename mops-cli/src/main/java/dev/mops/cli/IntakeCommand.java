@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
     })
 public final class IntakeCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Mixin InputOptions input = new InputOptions();
   @Mixin OutputOptions output = new OutputOptions();
@@ -49,8 +49,7 @@ public final class IntakeCommand implements Callable<Integer> {
   @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE", description = "The intake model YAML.")
   Path model = Path.of("intake.yaml");
 
-  @Option(names = "--as-of", paramLabel = "INSTANT", description = "When requests without ready_at are ready, and conditions' now (default: now).")
-  @Nullable String asOf;
+  @Mixin AsOfOption asOf = new AsOfOption();
 
   @Option(names = "--calendar", paramLabel = "FILE", description = "Business calendar YAML whose holidays cancel release windows.")
   @Nullable Path calendar;
@@ -61,9 +60,9 @@ public final class IntakeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     failOn.validate();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = StandardStreams.of(spec).err();
     IntakeModel m = IntakeModel.load(model);
-    Instant now = PlanningFiles.asOf(asOf);
+    Instant now = asOf.instant();
     PlanningFiles.Loaded requests;
     try (RecordReader in = input.open()) {
       requests = PlanningFiles.readAll(input.name(), in);

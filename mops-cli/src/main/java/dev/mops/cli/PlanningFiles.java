@@ -3,9 +3,7 @@ package dev.mops.cli;
 import dev.mops.core.Finding;
 import dev.mops.core.io.InputRecord;
 import dev.mops.core.io.RecordReader;
-import dev.mops.core.io.RecordWriter;
 import dev.mops.core.record.Record;
-import dev.mops.core.record.Values;
 import dev.mops.core.time.BusinessCalendar;
 import dev.mops.planning.RecordOutcome;
 import dev.mops.planning.WorkingCalendar;
@@ -13,8 +11,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,15 +62,6 @@ final class PlanningFiles {
     }
   }
 
-  /** Opens a secondary output file (CSV, or JSON Lines by its name). */
-  static RecordWriter writeFile(String option, Path file, List<String> fields) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null && !Files.isDirectory(parent)) {
-      throw new UsageException(option + ": folder does not exist: " + parent);
-    }
-    return RecordWriter.open(file, fields);
-  }
-
   /** Throws a usage error naming the columns {@code loaded} lacks among {@code required}. */
   static void requireColumns(Loaded loaded, String... required) {
     List<String> missing = new ArrayList<>();
@@ -103,29 +90,6 @@ final class PlanningFiles {
     BusinessCalendar fallback = calendar != null ? BusinessCalendar.load(calendar)
         : BusinessCalendar.builder(ZoneOffset.UTC).weekdays("09:00-17:00").name("weekdays").build();
     return WorkingCalendar.of(fallback, byRegion);
-  }
-
-  /** Parses {@code --as-of} as an instant (a date alone is its UTC midnight); now when absent. */
-  static Instant asOf(@Nullable String text) {
-    if (text == null) {
-      return Instant.now();
-    }
-    Instant i = Values.asInstant(text);
-    if (i == null) {
-      throw new UsageException("--as-of: expected a date (2026-03-02) or an ISO-8601 instant, got '" + text + "'");
-    }
-    return i;
-  }
-
-  /** Returns the UTC day of {@link #asOf}. */
-  static LocalDate asOfDate(@Nullable String text) {
-    if (text != null) {
-      LocalDate d = Values.asDate(text);
-      if (d != null) {
-        return d;
-      }
-    }
-    return LocalDate.ofInstant(asOf(text), ZoneOffset.UTC);
   }
 
   /** Prints the findings of one record ({@code name:record N: severity CODE field 'raw': message}), at most {@code budget[0]}. */

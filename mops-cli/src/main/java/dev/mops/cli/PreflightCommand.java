@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
     })
 public final class PreflightCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Mixin OutputOptions output = new OutputOptions();
   @Mixin FailOnOption failOn = new FailOnOption();
@@ -74,7 +74,7 @@ public final class PreflightCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     failOn.validate();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = StandardStreams.of(spec).err();
     if (!Files.isRegularFile(html)) {
       throw new UsageException("--html: file not found: " + html);
     }
@@ -98,7 +98,7 @@ public final class PreflightCommand implements Callable<Integer> {
       trackedDomains.forEach(b::trackedDomain);
       allowedTags.forEach(b::allowMergeTag);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage(), e);
+      throw new UsageException(String.valueOf(e.getMessage()), e);
     }
     PreflightReport report;
     try {
@@ -110,7 +110,7 @@ public final class PreflightCommand implements Callable<Integer> {
         report = LiveLinkCheck.create(Duration.ofSeconds(timeoutSeconds), 5).apply(report);
       }
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage(), e);
+      throw new UsageException(String.valueOf(e.getMessage()), e);
     }
     failOn.countAll(report.pageFindings());
     for (Finding f : report.pageFindings()) {
