@@ -37,9 +37,10 @@ import picocli.CommandLine.Spec;
     name = "budget",
     mixinStandardHelpOptions = true,
     description = {
-      "Match spend entries (--input: program, date, amount) to budget lines (--budgets: program, period_start,",
-      "period_end, amount) and write per line: program,period_start,period_end,budget,spent,remaining,elapsed_pct,",
-      "burn_rate_per_day,forecast_linear,forecast_run_rate,forecast_variance,status,alerts.",
+      "Compute burn rate, forecasts and overrun or underspend alerts per budget line.",
+      "Spend entries (--input: program, date, amount) count in the budget line (--budgets) of their program and period.",
+      "Writes program,period_start,period_end,budget,spent,remaining,elapsed_pct,burn_rate_per_day,forecast_linear,"
+          + "forecast_run_rate,forecast_variance,status,alerts.",
       "Example: mops budget --budgets budgets.csv --input spend.csv --as-of 2026-02-14 --html burn-down.html"
     })
 public final class BudgetCommand implements Callable<Integer> {
@@ -49,6 +50,7 @@ public final class BudgetCommand implements Callable<Integer> {
   @Mixin InputOptions input = new InputOptions();
   @Mixin OutputOptions output = new OutputOptions();
   @Mixin FailOnOption failOn = new FailOnOption();
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
   @Option(names = "--budgets", required = true, paramLabel = "FILE", description = "Budget lines: program, period_start, period_end, amount.")
   Path budgets = Path.of("budgets.csv");
@@ -83,7 +85,8 @@ public final class BudgetCommand implements Callable<Integer> {
     PlanningFiles.requireColumns(lines, "program", "period_start", "period_end", "amount");
     PlanningFiles.Loaded spend;
     try (RecordReader in = input.open()) {
-      spend = PlanningFiles.readAll(input.name(), in);
+      Progress progress = Progress.start(progressOptions, StandardStreams.of(spec), "budget", input);
+      spend = PlanningFiles.readAll(input.name(), in, progress);
     }
     PlanningFiles.requireColumns(spend, "program", "date", "amount");
     BudgetReport report = tracker.track(lines.records(), spend.records(), day);

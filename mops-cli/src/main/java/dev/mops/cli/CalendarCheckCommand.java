@@ -42,9 +42,9 @@ import picocli.CommandLine.Spec;
     name = "calendar-check",
     mixinStandardHelpOptions = true,
     description = {
-      "Check a campaign calendar (columns id, audience, channel, start; optional end, name, region, owner) for",
-      "audience overlaps, frequency caps, holiday launches and quiet periods; write one row per campaign:",
-      "row,id,name,channel,audience,start,end,status,conflicts,issues.",
+      "Check a campaign calendar for audience overlaps, frequency caps, holiday launches and quiet periods.",
+      "Campaign columns: id, audience, channel and start; optional end, name, region and owner.",
+      "Writes one row per campaign: row,id,name,channel,audience,start,end,status,conflicts,issues.",
       "Example: mops calendar-check --input campaigns.csv --rules calendar.yaml --calendar us.yaml --conflicts conflicts.csv"
     })
 public final class CalendarCheckCommand implements Callable<Integer> {
@@ -54,6 +54,7 @@ public final class CalendarCheckCommand implements Callable<Integer> {
   @Mixin InputOptions input = new InputOptions();
   @Mixin OutputOptions output = new OutputOptions();
   @Mixin FailOnOption failOn = new FailOnOption();
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
   @Option(names = "--rules", paramLabel = "FILE", description = "Calendar rules YAML (frequency caps, quiet periods, audiences); defaults apply without.")
   @Nullable Path rulesFile;
@@ -91,7 +92,8 @@ public final class CalendarCheckCommand implements Callable<Integer> {
     }
     PlanningFiles.Loaded loaded;
     try (RecordReader in = input.open()) {
-      loaded = PlanningFiles.readAll(input.name(), in);
+      Progress progress = Progress.start(progressOptions, StandardStreams.of(spec), "calendar-check", input);
+      loaded = PlanningFiles.readAll(input.name(), in, progress);
     }
     PlanningFiles.requireColumns(loaded, "id", "audience", "channel", "start");
     CalendarReport report = CampaignCalendar.of(rules, wc, overlap).check(loaded.records());

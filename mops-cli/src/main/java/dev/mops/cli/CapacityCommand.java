@@ -39,10 +39,11 @@ import picocli.CommandLine.Spec;
     name = "capacity",
     mixinStandardHelpOptions = true,
     description = {
-      "Spread work items (--input: id, assignee, estimate_hours, start, end) over the working days of people",
-      "(--people: person, hours_per_week, skills, region) less time off, and write utilization per person and week:",
-      "person,week,available_hours,assigned_hours,utilization,status,items. With --room-for SKILL:HOURS, write who has",
-      "room for such an item in --from..--to instead: person,free_hours,utilization,fits.",
+      "Report utilization per person and week, over-allocation, and who has room for new work.",
+      "Work items (--input: id, assignee, estimate_hours, start, end) are spread over the working days of people.",
+      "People (--people: person, hours_per_week, skills, region) lose holidays and time off (--time-off).",
+      "Writes person,week,available_hours,assigned_hours,utilization,status,items.",
+      "With --room-for SKILL:HOURS it writes person,free_hours,utilization,fits for the window instead.",
       "Example: mops capacity --people people.csv --input work.csv --time-off time-off.csv --html capacity.html"
     })
 public final class CapacityCommand implements Callable<Integer> {
@@ -52,6 +53,7 @@ public final class CapacityCommand implements Callable<Integer> {
   @Mixin InputOptions input = new InputOptions();
   @Mixin OutputOptions output = new OutputOptions();
   @Mixin FailOnOption failOn = new FailOnOption();
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
   @Option(names = "--people", required = true, paramLabel = "FILE", description = "People: person, hours_per_week, optional days_per_week, skills, region.")
   Path people = Path.of("people.csv");
@@ -113,7 +115,8 @@ public final class CapacityCommand implements Callable<Integer> {
     }
     PlanningFiles.Loaded work;
     try (RecordReader in = input.open()) {
-      work = PlanningFiles.readAll(input.name(), in);
+      Progress progress = Progress.start(progressOptions, StandardStreams.of(spec), "capacity", input);
+      work = PlanningFiles.readAll(input.name(), in, progress);
     }
     PlanningFiles.requireColumns(work, "id", "assignee", "estimate_hours", "start", "end");
     CapacityReport report;

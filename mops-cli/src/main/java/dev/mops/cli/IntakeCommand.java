@@ -33,9 +33,10 @@ import picocli.CommandLine.Spec;
     name = "intake",
     mixinStandardHelpOptions = true,
     description = {
-      "Score requests (columns id, title and the model's impact, effort and risk fields; optional submitted,",
-      "ready_at) with an intake model and write the ordered backlog: rank,id,title,impact,effort,risk,score,band,",
-      "sla_class,adjustments,train,window_start,window_end,issues (rank 0: could not be scored).",
+      "Order requests by business impact x effort x risk, with SLA classes and release-train windows.",
+      "Request columns: id, title and the model's impact, effort and risk fields; optional submitted and ready_at.",
+      "Writes rank,id,title,impact,effort,risk,score,band,sla_class,adjustments,train,window_start,window_end,issues.",
+      "Requests that could not be scored come last, with rank 0.",
       "Example: mops intake --input requests.csv --model intake.yaml --as-of 2026-03-02T15:00:00Z"
     })
 public final class IntakeCommand implements Callable<Integer> {
@@ -45,6 +46,7 @@ public final class IntakeCommand implements Callable<Integer> {
   @Mixin InputOptions input = new InputOptions();
   @Mixin OutputOptions output = new OutputOptions();
   @Mixin FailOnOption failOn = new FailOnOption();
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
   @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE", description = "The intake model YAML.")
   Path model = Path.of("intake.yaml");
@@ -65,7 +67,8 @@ public final class IntakeCommand implements Callable<Integer> {
     Instant now = asOf.instant();
     PlanningFiles.Loaded requests;
     try (RecordReader in = input.open()) {
-      requests = PlanningFiles.readAll(input.name(), in);
+      Progress progress = Progress.start(progressOptions, StandardStreams.of(spec), "intake", input);
+      requests = PlanningFiles.readAll(input.name(), in, progress);
     }
     PlanningFiles.requireColumns(requests, "id");
     Backlog backlog = m.prioritize(requests.records(), now, PlanningFiles.workingCalendar(calendar, regionCalendars));

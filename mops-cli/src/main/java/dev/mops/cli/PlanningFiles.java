@@ -38,6 +38,11 @@ final class PlanningFiles {
 
   /** Reads every record of {@code in}, refusing more than {@link #MAX_RECORDS}. */
   static Loaded readAll(String name, RecordReader in) throws IOException {
+    return readAll(name, in, null);
+  }
+
+  /** Reads every record of {@code in}, updating {@code progress} (when not null) and closing it at the end. */
+  static Loaded readAll(String name, RecordReader in, @Nullable Progress progress) throws IOException {
     List<Record> records = new ArrayList<>();
     Map<Long, List<Finding>> findings = new LinkedHashMap<>();
     for (InputRecord r; (r = in.next()) != null; ) {
@@ -45,9 +50,15 @@ final class PlanningFiles {
         throw new UsageException(name + " has more than " + MAX_RECORDS + " records, the limit of planning inputs");
       }
       records.add(r.record());
+      if (progress != null) {
+        progress.update(records.size());
+      }
       if (!r.findings().isEmpty()) {
         findings.put(r.number(), r.findings());
       }
+    }
+    if (progress != null) {
+      progress.done();
     }
     return new Loaded(name, records, findings, in.fields());
   }

@@ -38,9 +38,10 @@ import picocli.CommandLine.Spec;
     name = "preflight",
     mixinStandardHelpOptions = true,
     description = {
-      "Find every link of an HTML email or landing page and check it: https, no unfilled merge tags, no empty or",
-      "relative links, no repeated parameters, and the taxonomy's UTM rules (with --taxonomy) for tracked domains.",
-      "Writes line,column,element,url,text,tracked,status,issues. No network access unless --live.",
+      "Check every link of an HTML email or landing page before it ships.",
+      "Links must use https and have no unfilled merge tags, empty or relative addresses or repeated parameters.",
+      "With --taxonomy, links to tracked domains also go through the taxonomy's URL lint (UTMs).",
+      "Writes line,column,element,url,text,tracked,status,issues; no network access unless --live.",
       "Example: mops preflight --html email.html --taxonomy taxonomy.yaml --tracked-domain acme.example --fail-on error"
     })
 public final class PreflightCommand implements Callable<Integer> {
