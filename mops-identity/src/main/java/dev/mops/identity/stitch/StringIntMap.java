@@ -1,0 +1,93 @@
+package dev.mops.identity.stitch;
+
+/**
+ * An open-addressing map from strings to non-negative ints, without boxing: two arrays and linear
+ * probing, about 12 bytes a slot beside the key.
+ *
+ * <p>Thread safety: not thread-safe; the graph guards it with its lock.
+ */
+final class StringIntMap {
+  private String[] keys;
+  private int[] values;
+  private int size;
+  private int mask;
+
+  StringIntMap(int expected) {
+    int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+    keys = new String[cap];
+    values = new int[cap];
+    mask = cap - 1;
+  }
+
+  private static int spread(int h) {
+    h *= 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+
+  /** Returns the value of {@code key}, or -1. */
+  int get(String key) {
+    int i = spread(key.hashCode()) & mask;
+    while (true) {
+      String k = keys[i];
+      if (k == null) {
+        return -1;
+      }
+      if (k.equals(key)) {
+        return values[i];
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** Returns the value of {@code key}, adding {@code value} for it when absent. */
+  int putIfAbsent(String key, int value) {
+    int i = spread(key.hashCode()) & mask;
+    while (true) {
+      String k = keys[i];
+      if (k == null) {
+        keys[i] = key;
+        values[i] = value;
+        if (++size * 4 > keys.length * 3) {
+          grow();
+        }
+        return value;
+      }
+      if (k.equals(key)) {
+        return values[i];
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  int size() {
+    return size;
+  }
+
+  private void grow() {
+    String[] oldKeys = keys;
+    int[] oldValues = values;
+    int cap = oldKeys.length * 2;
+    if (cap <= 0) {
+      throw new IllegalStateException("too many identifiers of one type");
+    }
+    keys = new String[cap];
+    values = new int[cap];
+    mask = cap - 1;
+    for (int j = 0; j < oldKeys.length; j++) {
+      String k = oldKeys[j];
+      if (k != null) {
+        int i = spread(k.hashCode()) & mask;
+        while (keys[i] != null) {
+          i = (i + 1) & mask;
+        }
+        keys[i] = k;
+        values[i] = oldValues[j];
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "StringIntMap[" + size + " of " + keys.length + "]";
+  }
+}
