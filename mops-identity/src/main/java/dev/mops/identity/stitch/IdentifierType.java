@@ -29,6 +29,10 @@ import org.jspecify.annotations.Nullable;
  *     .blockedValue("test@test.com").blockedPattern("^noreply@")
  *     .confidence(0.9)
  *     .build();
+ * IdentifierType phone = IdentifierType.builder("phone")
+ *     .priority(50).limit(2).normalization(IdentifierNormalization.PHONE)
+ *     .links(false)   // an office's shared phone never joins two colleagues
+ *     .build();
  * }</pre>
  *
  * <p>Thread safety: an immutable value, safe to share.
@@ -49,6 +53,7 @@ public final class IdentifierType {
   private final List<String> blockedPatterns;
   private final List<Pattern> compiled;
   private final double confidence;
+  private final boolean links;
 
   private IdentifierType(Builder b) {
     this.name = b.name;
@@ -66,6 +71,7 @@ public final class IdentifierType {
     }
     this.compiled = List.copyOf(c);
     this.confidence = b.confidence;
+    this.links = b.links;
   }
 
   /** Returns a builder for a type named {@code name} (letters, digits, {@code _}, {@code -}, {@code .}). */
@@ -123,6 +129,16 @@ public final class IdentifierType {
     return confidence;
   }
 
+  /**
+   * True (the default) when a shared value of this type may on its own tie an observation to a
+   * profile; false for weak identifiers such as phones, often shared by an office: their values are
+   * kept in profiles, but a value that would be an observation's only tie to a profile is refused
+   * ({@link RefusalReason#WEAK_LINK}) instead of stitching.
+   */
+  public boolean links() {
+    return links;
+  }
+
   /** Returns the blocked pattern found in {@code value}, or {@code null} when none is. */
   @Nullable String blockingPattern(String value) {
     for (int i = 0; i < compiled.size(); i++) {
@@ -155,6 +171,7 @@ public final class IdentifierType {
     private final Set<String> blockedValues = new LinkedHashSet<>();
     private final List<String> blockedPatterns = new ArrayList<>();
     private double confidence = 1.0;
+    private boolean links = true;
 
     private Builder(String name) {
       Objects.requireNonNull(name, "name");
@@ -242,6 +259,12 @@ public final class IdentifierType {
         throw new IllegalArgumentException("confidence must be from 0 to 1, not " + confidence);
       }
       this.confidence = confidence;
+      return this;
+    }
+
+    /** Sets whether a shared value of this type may on its own tie an observation to a profile. Default true. */
+    public Builder links(boolean links) {
+      this.links = links;
       return this;
     }
 

@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>The rules.</b> A blocked or invalid value is refused before anything else. Then, for the
  * remaining identifiers, the merge of their existing profiles and their new identifiers is
- * checked: no unique type with two values, no type over its limit (counting only values last seen
+ * checked: no value of a type that does not link ({@link IdentifierType#links()}) as the only tie
+ * to a profile (only those values are dropped), no unique type with two values, no type over its limit (counting only values last seen
  * within the type's window, when it has one), no profile over the largest size. On a violation
  * every identifier of the lowest priority present is dropped (refused with the violated rule) and
  * the check runs again, until it passes or nothing is left. Refused identifiers are not added.
@@ -72,7 +73,9 @@ public final class IdentityGraph {
   private final long[] windowMs;
   private final boolean[] unique;
   private final float[] typeConfidence;
+  private final boolean[] links;
   private final boolean anyLimit;
+  private final boolean anyWeak;
   private final int maxProfile;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
@@ -113,6 +116,8 @@ public final class IdentityGraph {
   // Scratch, used under the write lock.
   private final int[] newOfType;
   private int[] roots = new int[8];
+  private boolean[] strong = new boolean[8];
+  private Violation @Nullable [] reasons;
 
   private IdentityGraph(Builder b) {
     this.config = b.config;
@@ -128,7 +133,9 @@ public final class IdentityGraph {
     this.unique = new boolean[nTypes];
     this.typeConfidence = new float[nTypes];
     this.index = new StringIntMap[nTypes];
+    this.links = new boolean[nTypes];
     boolean any = false;
+    boolean weak = false;
     for (int t = 0; t < nTypes; t++) {
       IdentifierType it = types.get(t);
       typeNames[t] = it.name();
@@ -139,8 +146,11 @@ public final class IdentityGraph {
       typeConfidence[t] = (float) it.confidence();
       index[t] = new StringIntMap(1024);
       any |= limit[t] > 0;
+      links[t] = it.links();
+      weak |= !it.links();
     }
     this.anyLimit = any;
+    this.anyWeak = weak;
     this.maxProfile = config.maxProfileIdentifiers();
     this.newOfType = new int[nTypes];
     ensure(1024);
@@ -237,6 +247,70 @@ public final class IdentityGraph {
   /** A rule an observation would break, found by {@link #check}. */
   private record Violation(RefusalReason reason, String detail) {}
 
+  /**
+   * Drops identifiers from the first {@code m} slots (sorted by priority) until the rest can be
+   * stitched: on a weak link the weak ties themselves, otherwise every identifier of the lowest
+   * priority present. Dropped slots move to the end, in their order; returns how many are kept and
+   * leaves each dropped slot's violation in {@link #reasons}.
+   */
+  private int resolve(int[] ids, int m, long ts) {
+    int total = m;
+    reasons = null;
+    while (m > 0) {
+      Violation v = check(ids, m, ts);
+      if (v == null) {
+        break;
+      }
+      if (reasons == null) {
+        reasons = new Violation[total];
+      }
+      if (v.reason() == RefusalReason.WEAK_LINK) {
+        // Drop the weak identifiers whose profile nothing else of the observation reaches.
+        int[] kept = new int[m];
+        int[] dropped = new int[m];
+        int k = 0;
+        int d = 0;
+        for (int i = 0; i < m; i++) {
+          int id = ids[i];
+          if (!links[type[id]] && parent[id] >= 0 && !strongRootOf(find(id))) {
+            dropped[d++] = id;
+          } else {
+            kept[k++] = id;
+          }
+        }
+        System.arraycopy(kept, 0, ids, 0, k);
+        System.arraycopy(dropped, 0, ids, k, d);
+        for (int j = k; j < m; j++) {
+          reasons[j] = v;
+        }
+        m = k;
+        continue;
+      }
+      int lowest = priority[type[ids[m - 1]]];
+      int cut = m - 1;
+      while (cut > 0 && priority[type[ids[cut - 1]]] == lowest) {
+        cut--;
+      }
+      for (int j = cut; j < m; j++) {
+        reasons[j] = v;
+      }
+      m = cut;
+    }
+    return m;
+  }
+
+  /** True when the root was reached by a linking identifier in the last {@link #check}. */
+  private boolean strongRootOf(int r) {
+    for (int j = 0; j < lastRoots; j++) {
+      if (roots[j] == r) {
+        return strong[j];
+      }
+    }
+    return false;
+  }
+
+  private int lastRoots;
+
   private StitchOutcome apply(Observation o, IdentifierScreen.Screened[] screened) {
     if (retain && obsIndex.containsKey(o.id())) {
       throw new IllegalArgumentException("the graph already holds observation '" + o.id() + "'; retract it first");
@@ -275,25 +349,8 @@ public final class IdentityGraph {
     }
     sortByPriority(ids, m);
     int total = m;
-    Violation[] dropReason = null;
-    while (m > 0) {
-      Violation v = check(ids, m, ts);
-      if (v == null) {
-        break;
-      }
-      int lowest = priority[type[ids[m - 1]]];
-      int cut = m - 1;
-      while (cut > 0 && priority[type[ids[cut - 1]]] == lowest) {
-        cut--;
-      }
-      if (dropReason == null) {
-        dropReason = new Violation[total];
-      }
-      for (int j = cut; j < m; j++) {
-        dropReason[j] = v;
-      }
-      m = cut;
-    }
+    m = resolve(ids, m, ts);
+    Violation[] dropReason = reasons;
     int merged = m > 0 ? link(o, ids, m, ts) : 0;
     String pid = m > 0 ? profileId(find(ids[0])) : "";
     if (early != null) {
@@ -354,13 +411,31 @@ public final class IdentityGraph {
         if (!seen) {
           if (nRoots == roots.length) {
             roots = Arrays.copyOf(roots, nRoots * 2);
+            strong = Arrays.copyOf(strong, nRoots * 2);
           }
+          strong[nRoots] = false;
           roots[nRoots++] = r;
+        }
+        if (links[type[id]]) {
+          for (int j = 0; j < nRoots; j++) {
+            if (roots[j] == r) {
+              strong[j] = true;
+            }
+          }
         }
       }
     }
+    lastRoots = nRoots;
     if (nRoots <= 1 && fresh == 0) {
       return null;
+    }
+    if (anyWeak) {
+      for (int j = 0; j < nRoots; j++) {
+        if (!strong[j]) {
+          return new Violation(RefusalReason.WEAK_LINK, "would be the only tie to profile " + profileId(roots[j])
+              + " through a type that does not link");
+        }
+      }
     }
     if (anyLimit) {
       for (int t = 0; t < nTypes; t++) {
@@ -452,6 +527,7 @@ public final class IdentityGraph {
         if (!seen) {
           if (nRoots == roots.length) {
             roots = Arrays.copyOf(roots, nRoots * 2);
+            strong = Arrays.copyOf(strong, nRoots * 2);
           }
           roots[nRoots++] = r;
           if (listener != StitchListener.NONE) {
@@ -754,22 +830,12 @@ public final class IdentityGraph {
         int m = ids.length;
         sortByPriority(ids, m);
         int total = m;
-        while (m > 0) {
-          Violation v = check(ids, m, obsTs[ob]);
-          if (v == null) {
-            break;
-          }
-          int lowest = priority[type[ids[m - 1]]];
-          int cut = m - 1;
-          while (cut > 0 && priority[type[ids[cut - 1]]] == lowest) {
-            cut--;
-          }
-          for (int j = cut; j < m; j++) {
-            refusals[v.reason().ordinal()]++;
-            listener.refused(new Refusal(obsId[ob], instant(obsTs[ob]), obsSource[ob], identifier(ids[j]),
-                v.reason(), v.detail() + " (on replay after retracting " + observationId + ")", ""));
-          }
-          m = cut;
+        m = resolve(ids, m, obsTs[ob]);
+        for (int j = m; j < total; j++) {
+          Violation v = Objects.requireNonNull(reasons)[j];
+          refusals[v.reason().ordinal()]++;
+          listener.refused(new Refusal(obsId[ob], instant(obsTs[ob]), obsSource[ob], identifier(ids[j]),
+              v.reason(), v.detail() + " (on replay after retracting " + observationId + ")", ""));
         }
         if (m == 0) {
           obsMembers[ob] = new int[0];

@@ -16,6 +16,11 @@ public enum RefusalReason {
   UNIQUE,
   /** Keeping it would give one profile more values of a type than its limit (within its window, if any). */
   LIMIT,
+  /**
+   * A value of a type that does not link (such as a shared phone) would have been the only tie
+   * between the observation and a profile.
+   */
+  WEAK_LINK,
   /** Keeping it would make a profile larger than the largest profile allowed. */
   PROFILE_SIZE,
   /** The observation names a type the configuration does not have. */

@@ -71,7 +71,7 @@ final class StitchConfigReader {
 
   private static IdentifierType type(MapNode m) {
     m.checkKeys(List.of("type", "priority", "limit", "window", "unique", "normalize", "default_region",
-        "blocked", "confidence"));
+        "blocked", "confidence", "links"));
     ConfigNode nameNode = m.require("type", "a type name");
     String name = nameNode.asText("a type name");
     IdentifierType.Builder[] holder = new IdentifierType.Builder[1];
@@ -96,6 +96,9 @@ final class StitchConfigReader {
     if (m.has("default_region")) {
       ConfigNode n = m.require("default_region", "a region");
       guard(n, () -> t.defaultRegion(n.asText("a region")));
+    }
+    if (m.has("links")) {
+      t.links(m.bool("links", true));
     }
     if (m.has("confidence")) {
       guard(m.require("confidence", "a number"), () -> t.confidence(m.number("confidence")));
