@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     description = "Marketing-operations rules as code: conditions, taxonomy, scoring, quality, metrics.",
     subcommands = {DemoCommand.class, FilterCommand.class, NormalizeCommand.class, QualityCommand.class,
         ProfileCommand.class, LintUrlsCommand.class, LintNamesCommand.class, ClassifyCommand.class,
-        DedupeCommand.class, ScoreCommand.class, ScoreDiffCommand.class})
+        DedupeCommand.class, StitchCommand.class, ScoreCommand.class, ScoreDiffCommand.class})
 public final class MopsCommand implements Runnable {
 
   @Spec CommandSpec spec;

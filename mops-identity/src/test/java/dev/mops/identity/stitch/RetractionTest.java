@@ -49,9 +49,8 @@ class RetractionTest {
   }
 
   @Test
-  void aConflictLostBeforeCanBeWonOnReplay() {
-    // u2's cookie was refused because c1 already belonged to u1; once u1's login is retracted, the
-    // replay of c1's profile gives c1 to nobody but itself, and u1 is gone.
+  void retractingTheFirstObservationHandsTheProfileToWhatRemains() {
+    // Once u1's login is retracted, u1 leaves and the profile is what o2 alone says, anchored anew.
     graph.add(obs("o1", 0, "user_id", "u1", "anonymous_id", "c1"));
     graph.add(obs("o2", 1, "anonymous_id", "c1", "email", "x@x.com"));
     graph.retract("o1");
