@@ -676,16 +676,15 @@ public final class IdentityGraph {
   }
 
   private int intern(int t, String v) {
-    int id = index[t].get(v);
-    if (id >= 0) {
-      return id;
-    }
     if (n == Integer.MAX_VALUE - 16) {
       throw new IllegalStateException("the graph is full: " + n + " identifiers");
     }
+    int id = index[t].putIfAbsent(v, n);
+    if (id < n) {
+      return id;
+    }
     ensure(n + 1);
-    id = n++;
-    index[t].putIfAbsent(v, id);
+    n++;
     type[id] = (byte) t;
     value[id] = v;
     parent[id] = NONE;
