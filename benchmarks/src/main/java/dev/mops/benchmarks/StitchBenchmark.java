@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Identity stitching of a batch of observations of three identifiers ({@link StitchWorkload}):
  * the guarded {@link IdentityGraph} (normalization, blocklists, unique types, limits, merge log
- * counters, without retained observations) beside a plain union-find over the same strings. One
+ * counters, without retained observations), the same graph with no rules, and a plain union-find
+ * over the same strings; the setup checks that the last two find the same components. One
  * operation stitches the whole batch into an empty graph; divide by {@code observations} for the
  * time per observation.
  *
@@ -41,6 +42,8 @@ public class StitchBenchmark {
   public enum Impl {
     /** The guarded graph. */
     GUARDED,
+    /** The same graph with a config without rules, blocklists or normalization. */
+    GRAPH_NO_RULES,
     /** A plain union-find: HashMap interning, union by size, no rules. */
     UNION_FIND
   }
@@ -66,17 +69,34 @@ public class StitchBenchmark {
           new Identifier(tv[4], tv[5]));
       batch.add(new Observation("o" + i, Instant.ofEpochMilli(StitchWorkload.timestamp(i)), "", ids));
     }
+    IdentityGraph plainGraph = run(StitchWorkload.plainConfig());
+    StitchWorkload.PlainUnionFind u = new StitchWorkload.PlainUnionFind();
+    for (String[] tv : raw) {
+      u.add(tv);
+    }
+    if (plainGraph.identifierCount() != u.identifiers() || plainGraph.profileCount() != u.profiles()) {
+      throw new IllegalStateException("the graph without rules and the union-find disagree: "
+          + plainGraph.identifierCount() + "/" + plainGraph.profileCount() + " against "
+          + u.identifiers() + "/" + u.profiles());
+    }
+  }
+
+  private IdentityGraph run(dev.mops.identity.stitch.StitchConfig config) {
+    IdentityGraph g = IdentityGraph.builder(config).retainObservations(false).build();
+    for (Observation o : batch) {
+      g.add(o);
+    }
+    return g;
   }
 
   /** Stitches the batch; returns the number of profiles. */
   @Benchmark
   public int stitch() {
     if (impl == Impl.GUARDED) {
-      IdentityGraph g = IdentityGraph.builder(StitchWorkload.config()).retainObservations(false).build();
-      for (Observation o : batch) {
-        g.add(o);
-      }
-      return g.profileCount();
+      return run(StitchWorkload.config()).profileCount();
+    }
+    if (impl == Impl.GRAPH_NO_RULES) {
+      return run(StitchWorkload.plainConfig()).profileCount();
     }
     StitchWorkload.PlainUnionFind u = new StitchWorkload.PlainUnionFind();
     for (String[] tv : raw) {

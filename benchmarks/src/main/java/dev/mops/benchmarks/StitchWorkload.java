@@ -37,6 +37,15 @@ final class StitchWorkload {
         .build();
   }
 
+  /** The same types without rules, blocklists or normalization: connected components. */
+  static StitchConfig plainConfig() {
+    StitchConfig.Builder b = StitchConfig.builder().name("no rules");
+    for (String t : new String[] {"user_id", "email", "phone", "anonymous_id"}) {
+      b.type(IdentifierType.builder(t).build());
+    }
+    return b.build();
+  }
+
   static long mix(long x) {
     x ^= x >>> 33;
     x *= 0xff51afd7ed558ccdL;
