@@ -48,11 +48,10 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "stitch",
     mixinStandardHelpOptions = true,
     description = {
-      "Stitch identifiers seen together (cookies, emails, phones, CRM and user ids) into profiles,",
-      "guarded by the config's priorities, limits, unique types and blocklists.",
-      "Input: observation_id, optional timestamp and source, and one column per identifier type of the",
-      "config (empty = absent). Observations are applied in file order: sort by timestamp for the",
-      "documented rule (the earlier observation wins a conflict).",
+      "Stitch identifiers seen together (cookies, emails, phones, CRM and user ids) into profiles.",
+      "Merges are guarded by the config's priorities, limits, unique types and blocklists.",
+      "Input: observation_id, optional timestamp and source, and a column per identifier type (empty = absent).",
+      "Observations are applied in file order, so sort by timestamp: the earlier observation wins a conflict.",
       "Example: mops stitch --config identity.yaml -i observations.csv -o identifiers.csv --merges merges.csv"
     })
 public final class StitchCommand implements Callable<Integer> {
@@ -62,14 +61,19 @@ public final class StitchCommand implements Callable<Integer> {
       "observation_id", "timestamp", "source", "event", "type", "identifier", "profile_id", "merged_profiles",
       "reason", "detail");
 
-  @Spec CommandSpec spec;
+  /** The id column when {@code --id-column} is not given. */
+  static final String DEFAULT_ID_COLUMN = "observation_id";
+
+  @Spec @Nullable CommandSpec spec;
 
   @Mixin InputOptions input = new InputOptions();
   @Mixin OutputOptions output = new OutputOptions();
   @Mixin FailOnOption failOn = new FailOnOption();
+  @Mixin IdOptions ids = new IdOptions();
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
   @Option(names = "--config", required = true, paramLabel = "FILE", description = "Identity config (YAML/JSON).")
-  Path config;
+  Path config = Path.of("identity.yaml");
 
   @Option(
       names = "--merges",
@@ -92,25 +96,25 @@ public final class StitchCommand implements Callable<Integer> {
   @Option(names = "--junk", paramLabel = "FILE", description = "Suspected junk: identifiers refused into many profiles.")
   @Nullable String junk;
 
-  @Option(names = "--id-column", paramLabel = "COLUMN", defaultValue = "observation_id",
-      description = "The column of observation ids (default observation_id).")
-  String idColumn = "observation_id";
-
   @Override
   public Integer call() throws Exception {
     failOn.validate();
-    PrintWriter err = spec.commandLine().getErr();
-    if (retract != null && graphFile == null) {
+    StandardStreams streams = StandardStreams.of(spec);
+    PrintWriter err = streams.err();
+    ids.warnIfDeprecated(err);
+    String idColumn = ids.explicit() ? ids.column() : DEFAULT_ID_COLUMN;
+    FindingPrinter printer = new FindingPrinter(streams, failOn);
+    Path graphPath = graphFile;
+    String retractFile = retract;
+    if (retractFile != null && graphPath == null) {
       throw new UsageException("--retract needs --graph (the saved graph keeps the observations to retract)");
     }
     StitchConfig cfg = StitchConfig.load(config);
-    List<Finding> shown = new ArrayList<>();
+    String mergesFile = merges;
     try (RecordReader in = input.open();
-        RecordWriter log = merges == null ? null : OutputOptions.open(merges, null, MERGE_COLUMNS)) {
+        RecordWriter log = mergesFile == null ? null : output.openOther(mergesFile, null, MERGE_COLUMNS)) {
       List<String> fields = in.fields();
-      if (!fields.contains(idColumn)) {
-        throw new UsageException(input.name() + " has no column '" + idColumn + "' (columns: " + fields + ")");
-      }
+      Columns.require(input.name(), fields, idColumn, "--id-column");
       List<String> typeColumns = new ArrayList<>();
       for (IdentifierType t : cfg.types()) {
         if (fields.contains(t.name())) {
@@ -118,8 +122,8 @@ public final class StitchCommand implements Callable<Integer> {
         }
       }
       if (typeColumns.isEmpty()) {
-        throw new UsageException(input.name() + " has no identifier column; the config's types are "
-            + cfg.types().stream().map(IdentifierType::name).toList() + " (columns: " + fields + ")");
+        throw Columns.noneOf(input.name(), fields, cfg.types().stream().map(IdentifierType::name).toList(),
+            "stitch reads (one per identifier type of " + cfg.describe() + ")");
       }
       for (String f : fields) {
         if (!f.equals(idColumn) && !f.equals("timestamp") && !f.equals("source") && cfg.type(f).isEmpty()) {
@@ -127,11 +131,11 @@ public final class StitchCommand implements Callable<Integer> {
         }
       }
       MergeLog listener = new MergeLog(log);
-      IdentityGraph.Builder builder = IdentityGraph.builder(cfg).listener(listener).retainObservations(graphFile != null);
+      IdentityGraph.Builder builder = IdentityGraph.builder(cfg).listener(listener).retainObservations(graphPath != null);
       IdentityGraph graph;
-      if (graphFile != null && Files.exists(graphFile)) {
-        graph = IdentityGraph.load(graphFile, builder);
-        err.println("Loaded " + graphFile + ": " + graph.identifierCount() + " identifiers in "
+      if (graphPath != null && Files.exists(graphPath)) {
+        graph = IdentityGraph.load(graphPath, builder);
+        err.println("Loaded " + graphPath + ": " + graph.identifierCount() + " identifiers in "
             + graph.profileCount() + " profiles.");
       } else {
         graph = builder.build();
@@ -142,19 +146,17 @@ public final class StitchCommand implements Callable<Integer> {
       long backwards = 0;
       long duplicates = 0;
       long previous = Long.MIN_VALUE;
-      Progress progress = Progress.onTerminal(err, "stitch");
+      Progress progress = Progress.start(progressOptions, streams, "stitch", input);
       for (InputRecord r; (r = in.next()) != null; ) {
         read++;
         progress.update(read);
-        for (Finding f : r.findings()) {
-          count(f, shown);
-        }
+        printer.accept(r);
         Record rec = r.record();
         String id = Values.asString(rec.get(idColumn));
         if (id == null || id.isBlank()) {
           id = "#" + r.number();
-          count(Finding.warning("OBSERVATION_ID_MISSING", idColumn, null,
-              "record " + r.number() + " (line " + r.line() + ") has no observation id; named " + id), shown);
+          printer.accept(r.line(), Finding.warning("OBSERVATION_ID_MISSING", idColumn, null,
+              "record " + r.number() + " has no observation id; named " + id));
         }
         Instant ts = null;
         if (hasTs) {
@@ -162,8 +164,8 @@ public final class StitchCommand implements Callable<Integer> {
           if (!Values.isEmpty(raw)) {
             ts = Values.asInstant(raw);
             if (ts == null) {
-              count(Finding.warning("TIMESTAMP_UNREADABLE", "timestamp", raw,
-                  "observation " + id + ": not an ISO-8601 timestamp; ordered as one without a timestamp"), shown);
+              printer.accept(r.line(), Finding.warning("TIMESTAMP_UNREADABLE", "timestamp", raw,
+                  "observation " + id + ": not an ISO-8601 timestamp; ordered as one without a timestamp"));
             } else if (ts.toEpochMilli() < previous) {
               backwards++;
             } else {
@@ -184,7 +186,7 @@ public final class StitchCommand implements Callable<Integer> {
           graph.add(o);
         } catch (IllegalArgumentException e) {
           duplicates++;
-          count(Finding.error("OBSERVATION_DUPLICATE", idColumn, id, e.getMessage()), shown);
+          printer.accept(r.line(), Finding.error("OBSERVATION_DUPLICATE", idColumn, id, String.valueOf(e.getMessage())));
           listener.row(o, "duplicate", "", "", "", "", "duplicate", "the graph already holds this observation id; skipped");
         }
         if (ids.isEmpty()) {
@@ -193,8 +195,8 @@ public final class StitchCommand implements Callable<Integer> {
       }
       progress.done();
       long retracted = 0;
-      if (retract != null) {
-        retracted = retractAll(graph, retract, shown);
+      if (retractFile != null) {
+        retracted = retractAll(graph, retractFile, idColumn, printer);
       }
       listener.rethrow();
       long rows;
@@ -207,24 +209,28 @@ public final class StitchCommand implements Callable<Integer> {
         rows = n[0];
       }
       List<SuspectedJunk> suspected = graph.suspectedJunk();
-      if (junk != null) {
-        try (RecordWriter out = OutputOptions.open(junk, null, List.of("type", "identifier", "profiles", "refusals", "profile_id"))) {
+      String junkFile = junk;
+      if (junkFile != null) {
+        try (RecordWriter out = output.openOther(junkFile, null,
+            List.of("type", "identifier", "profiles", "refusals", "profile_id"))) {
           for (SuspectedJunk j : suspected) {
             out.write(Arrays.asList(j.identifier().type(), j.identifier().value(), j.profiles(), j.refusals(), j.profileId()));
           }
         }
       }
-      if (graphFile != null) {
-        graph.save(graphFile);
+      if (graphPath != null) {
+        graph.save(graphPath);
       }
-      summarize(err, cfg, graph.metrics(), read, rows, backwards, duplicates, retracted, suspected, shown);
+      printer.finish();
+      summarize(err, cfg, graph.metrics(), read, rows, backwards, duplicates, retracted, suspected);
     }
     return failOn.exitCode();
   }
 
-  private long retractAll(IdentityGraph graph, String file, List<Finding> shown) throws IOException {
+  private long retractAll(IdentityGraph graph, String file, String idColumn, FindingPrinter printer)
+      throws IOException {
     long n = 0;
-    try (RecordReader in = InputOptions.open(file, null)) {
+    try (RecordReader in = input.openOther(file, null)) {
       String column = in.fields().contains(idColumn) ? idColumn : in.fields().isEmpty() ? "" : in.fields().get(0);
       for (InputRecord r; (r = in.next()) != null; ) {
         String id = Values.asString(r.record().get(column));
@@ -235,25 +241,16 @@ public final class StitchCommand implements Callable<Integer> {
         if (x.found()) {
           n++;
         } else {
-          count(Finding.warning("RETRACTION_NOT_FOUND", column, id, "no observation '" + id + "' to retract"), shown);
+          printer.accept(r.line(), Finding.warning("RETRACTION_NOT_FOUND", column, id,
+              "no observation '" + id + "' to retract"));
         }
       }
     }
     return n;
   }
 
-  private void count(Finding f, List<Finding> shown) {
-    failOn.count(f);
-    if (shown.size() < 20) {
-      shown.add(f);
-    }
-  }
-
   private static void summarize(PrintWriter err, StitchConfig cfg, StitchMetrics m, long read, long rows,
-      long backwards, long duplicates, long retracted, List<SuspectedJunk> junk, List<Finding> shown) {
-    for (Finding f : shown) {
-      err.println("  " + f.severity().label() + " " + f.code() + ": " + f.message());
-    }
+      long backwards, long duplicates, long retracted, List<SuspectedJunk> junk) {
     err.println("Stitched " + read + " observations with " + cfg.describe() + ": " + m.identifiers()
         + " identifiers in " + m.profiles() + " profiles (" + rows + " rows written).");
     err.println(String.format(Locale.ROOT, "  stitching rate %.1f%%, confident (>= %.2f) %.1f%% of stitched, %d merges",

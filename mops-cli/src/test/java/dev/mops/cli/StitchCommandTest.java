@@ -127,7 +127,7 @@ class StitchCommandTest {
     Files.writeString(noTypes, "observation_id,cookie\n1,abc\n");
     r = CliRun.mops("stitch", "--config", CONFIG.toString(), "-i", noTypes.toString(), "-o", "-");
     assertThat(r.code()).isEqualTo(ExitCode.USAGE);
-    assertThat(r.err()).contains("no identifier column");
+    assertThat(r.err()).contains("has none of the columns stitch reads").contains("[user_id, crm_contact_id");
 
     r = CliRun.mops("stitch", "--config", CONFIG.toString(), "-i", OBSERVATIONS.toString(), "--retract", "x.csv");
     assertThat(r.code()).isEqualTo(ExitCode.USAGE);
