@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
         LintNamesCommand.class,
         ClassifyCommand.class,
         DedupeCommand.class,
+        StitchCommand.class,
         ScoreCommand.class,
         ScoreDiffCommand.class,
         SlaCommand.class,
