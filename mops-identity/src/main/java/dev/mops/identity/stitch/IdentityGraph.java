@@ -62,6 +62,9 @@ public final class IdentityGraph {
 
   private static final int NONE = -1;
 
+  /** The members of a retracted observation (compared by identity). */
+  private static final int[] RETRACTED = new int[0];
+
   private final StitchConfig config;
   private final IdentifierScreen screen;
   private final StitchListener listener;
@@ -188,7 +191,7 @@ public final class IdentityGraph {
    */
   public StitchOutcome add(Observation observation) {
     Objects.requireNonNull(observation, "observation");
-    IdentifierScreen.Screened[] screened = screen(observation);
+    IdentifierScreen.@Nullable Screened[] screened = screen(observation);
     lock.writeLock().lock();
     try {
       return apply(observation, screened);
@@ -206,15 +209,15 @@ public final class IdentityGraph {
   public long addAll(Collection<Observation> observations) {
     Observation[] sorted = observations.toArray(new Observation[0]);
     Arrays.sort(sorted, ORDER);
-    IdentifierScreen.Screened[][] screened = new IdentifierScreen.Screened[sorted.length][];
-    for (int i = 0; i < sorted.length; i++) {
-      screened[i] = screen(sorted[i]);
+    List<IdentifierScreen.@Nullable Screened[]> screened = new ArrayList<>(sorted.length);
+    for (Observation o : sorted) {
+      screened.add(screen(o));
     }
     long merged = 0;
     lock.writeLock().lock();
     try {
       for (int i = 0; i < sorted.length; i++) {
-        if (apply(sorted[i], screened[i]).mergedProfiles() > 1) {
+        if (apply(sorted[i], screened.get(i)).mergedProfiles() > 1) {
           merged++;
         }
       }
@@ -228,9 +231,9 @@ public final class IdentityGraph {
   static final Comparator<Observation> ORDER =
       Comparator.comparingLong(Observation::epochMillis).thenComparing(Observation::id);
 
-  private IdentifierScreen.Screened[] screen(Observation o) {
+  private IdentifierScreen.@Nullable Screened[] screen(Observation o) {
     List<Identifier> ids = o.identifiers();
-    IdentifierScreen.Screened[] out = new IdentifierScreen.Screened[ids.size()];
+    IdentifierScreen.@Nullable Screened[] out = new IdentifierScreen.Screened[ids.size()];
     for (int i = 0; i < out.length; i++) {
       Identifier id = ids.get(i);
       int t = config.indexOf(id.type());
@@ -311,7 +314,7 @@ public final class IdentityGraph {
 
   private int lastRoots;
 
-  private StitchOutcome apply(Observation o, IdentifierScreen.Screened[] screened) {
+  private StitchOutcome apply(Observation o, IdentifierScreen.@Nullable Screened[] screened) {
     if (retain && obsIndex.containsKey(o.id())) {
       throw new IllegalArgumentException("the graph already holds observation '" + o.id() + "'; retract it first");
     }
@@ -796,8 +799,7 @@ public final class IdentityGraph {
       int o = at;
       int[] members = obsMembers[o];
       if (members.length == 0) {
-        obsMembers[o] = null;
-        obsId[o] = null;
+        obsMembers[o] = RETRACTED;
         return new Retraction(observationId, true, "", List.of(), 0);
       }
       int r = find(members[0]);
@@ -821,8 +823,7 @@ public final class IdentityGraph {
         detach(id);
       }
       profiles--;
-      obsMembers[o] = null;
-      obsId[o] = null;
+      obsMembers[o] = RETRACTED;
       replay.sort(Comparator.<Integer>comparingLong(i -> obsTs[i]).thenComparing(i -> obsId[i]));
       for (int ob : replay) {
         int[] ids = obsMembers[ob].clone();
@@ -1262,7 +1263,7 @@ public final class IdentityGraph {
     }
 
     @Nullable String observationId(int o) {
-      return obsId[o];
+      return obsMembers[o] == RETRACTED ? null : obsId[o];
     }
 
     long observationTs(int o) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A generator of identity observations with known truth, shaped like a B2B marketing stack's:
@@ -90,15 +91,16 @@ public final class SyntheticIdentities {
 
   private static final class Person {
     final String id;
-    String userId;
-    String crmId;
+    @Nullable String userId;
+    @Nullable String crmId;
     final List<String> emails = new ArrayList<>();
-    String mobile;
-    String officePhone;
+    @Nullable String mobile;
+    final String officePhone;
     final List<String> devices = new ArrayList<>();
 
-    Person(String id) {
+    Person(String id, String officePhone) {
       this.id = id;
+      this.officePhone = officePhone;
     }
   }
 
@@ -108,11 +110,10 @@ public final class SyntheticIdentities {
     Map<Identifier, String> truth = new HashMap<>();
     List<Identifier> shared = new ArrayList<>();
     List<Person> persons = new ArrayList<>(people);
-    String officePhone = null;
+    String officePhone = "";
     int officeLeft = 0;
     int office = 0;
     for (int i = 0; i < people; i++) {
-      Person p = new Person("person-" + i);
       String first = FIRST[rnd.nextInt(FIRST.length)];
       String last = LAST[rnd.nextInt(LAST.length)];
       if (officeLeft == 0) {
@@ -122,14 +123,16 @@ public final class SyntheticIdentities {
         shared.add(new Identifier("phone", officePhone));
       }
       officeLeft--;
-      p.officePhone = officePhone;
+      Person p = new Person("person-" + i, officePhone);
       if (rnd.nextDouble() < 0.6) {
-        p.userId = "u-" + Integer.toHexString(0x100000 + i * 7 + rnd.nextInt(7));
-        truth.put(new Identifier("user_id", p.userId), p.id);
+        String userId = "u-" + Integer.toHexString(0x100000 + i * 7 + rnd.nextInt(7));
+        p.userId = userId;
+        truth.put(new Identifier("user_id", userId), p.id);
       }
       if (rnd.nextDouble() < 0.5) {
-        p.crmId = "003" + String.format(Locale.ROOT, "%012d", 1_000_000L + i);
-        truth.put(new Identifier("crm_contact_id", p.crmId), p.id);
+        String crmId = "003" + String.format(Locale.ROOT, "%012d", 1_000_000L + i);
+        p.crmId = crmId;
+        truth.put(new Identifier("crm_contact_id", crmId), p.id);
       }
       p.emails.add(first + "." + last + i + "@company" + office + ".com");
       int more = rnd.nextInt(3);
@@ -140,8 +143,9 @@ public final class SyntheticIdentities {
         truth.put(new Identifier("email", e), p.id);
       }
       if (rnd.nextDouble() < 0.5) {
-        p.mobile = phone(rnd);
-        truth.put(new Identifier("phone", p.mobile), p.id);
+        String mobile = phone(rnd);
+        p.mobile = mobile;
+        truth.put(new Identifier("phone", mobile), p.id);
       }
       int devices = 1 + rnd.nextInt(4);
       for (int d = 0; d < devices; d++) {
@@ -169,8 +173,9 @@ public final class SyntheticIdentities {
         if (kind < 3) {
           source = "web";
           ids.add(id("anonymous_id", junk(rnd) ? pick(rnd, JUNK_COOKIES) : pick(rnd, p.devices)));
-          if (p.userId != null) {
-            ids.add(id("user_id", p.userId));
+          String userId = p.userId;
+          if (userId != null) {
+            ids.add(id("user_id", userId));
           } else {
             ids.add(id("email", pick(rnd, p.emails)));
           }
@@ -182,12 +187,14 @@ public final class SyntheticIdentities {
           source = "form";
           ids.add(id("anonymous_id", pick(rnd, p.devices)));
           ids.add(id("email", pick(rnd, p.emails)));
-          String ph = junk(rnd) ? pick(rnd, JUNK_PHONES) : p.mobile != null && rnd.nextBoolean() ? p.mobile : p.officePhone;
+          String mobile = p.mobile;
+          String ph = junk(rnd) ? pick(rnd, JUNK_PHONES) : mobile != null && rnd.nextBoolean() ? mobile : p.officePhone;
           ids.add(id("phone", ph));
         } else if (kind < 9) {
           source = "crm";
-          if (p.crmId != null) {
-            ids.add(id("crm_contact_id", p.crmId));
+          String crmId = p.crmId;
+          if (crmId != null) {
+            ids.add(id("crm_contact_id", crmId));
           }
           ids.add(id("email", p.emails.get(0)));
           ids.add(id("phone", p.officePhone));
