@@ -29,6 +29,7 @@ public final class Rep {
   private final List<DateSpan> outOfOffice;
   private final boolean active;
   private final @Nullable String manager;
+  private final long[] awayDays; // from, to epoch days, pairs
 
   private Rep(Builder b) {
     this.id = b.id;
@@ -39,6 +40,21 @@ public final class Rep {
     this.outOfOffice = List.copyOf(b.outOfOffice);
     this.active = b.active;
     this.manager = b.manager;
+    this.awayDays = new long[outOfOffice.size() * 2];
+    for (int i = 0; i < outOfOffice.size(); i++) {
+      awayDays[2 * i] = outOfOffice.get(i).from().toEpochDay();
+      awayDays[2 * i + 1] = outOfOffice.get(i).to().toEpochDay();
+    }
+  }
+
+  /** Returns whether {@code epochDay} (a day in the rep's zone) is an out-of-office day. */
+  boolean isAway(long epochDay) {
+    for (int i = 0; i < awayDays.length; i += 2) {
+      if (epochDay >= awayDays[i] && epochDay <= awayDays[i + 1]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns a builder for a rep with {@code id}, in UTC, without caps. */

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,12 +59,14 @@ public final class Router {
     final int[] members;
     final ZoneId[] zones;
     final int[] memberZone;
+    final @Nullable ZoneWindow[] windows;
 
     PoolPlan(Pool pool, int[] members, ZoneId[] zones, int[] memberZone) {
       this.pool = pool;
       this.members = members;
       this.zones = zones;
       this.memberZone = memberZone;
+      this.windows = new ZoneWindow[zones.length];
     }
   }
 
@@ -125,7 +126,7 @@ public final class Router {
     return state;
   }
 
-  /** Returns the schema of the fields the rules read (and the account owner field), for {@link #route(Row, Instant)}. */
+  /** Returns the schema of the fields the rules read (and the account owner field), for {@link #routeRow(Row, Instant)}. */
   public Schema schema() {
     return schema;
   }
@@ -140,7 +141,7 @@ public final class Router {
    *
    * @throws IllegalArgumentException when the row belongs to another schema
    */
-  public RoutingDecision route(Row lead, Instant at) {
+  public RoutingDecision routeRow(Row lead, Instant at) {
     if (!lead.schema().equals(schema)) {
       throw new IllegalArgumentException("the row's schema is not the router's: " + lead.schema());
     }
@@ -212,6 +213,46 @@ public final class Router {
     return Math.floorDiv(local, 86_400L);
   }
 
+  /**
+   * A zone's UTC offset over the interval between two of its transitions, so that most decisions
+   * find a rep's day with two comparisons instead of a time-zone rules lookup. Immutable; a stale
+   * one is replaced, races only repeat the lookup.
+   */
+  private static final class ZoneWindow {
+    final long from; // epoch second, inclusive
+    final long until; // epoch second, exclusive
+    final int offset;
+
+    ZoneWindow(long from, long until, int offset) {
+      this.from = from;
+      this.until = until;
+      this.offset = offset;
+    }
+
+    static ZoneWindow of(ZoneId zone, Instant at) {
+      java.time.zone.ZoneRules rules = zone.getRules();
+      int offset = rules.getOffset(at).getTotalSeconds();
+      if (rules.isFixedOffset()) {
+        return new ZoneWindow(Long.MIN_VALUE, Long.MAX_VALUE, offset);
+      }
+      java.time.zone.ZoneOffsetTransition prev = rules.previousTransition(at.plusSeconds(1));
+      java.time.zone.ZoneOffsetTransition next = rules.nextTransition(at);
+      long from = prev == null ? Long.MIN_VALUE : prev.getInstant().getEpochSecond();
+      long until = next == null ? Long.MAX_VALUE : next.getInstant().getEpochSecond();
+      return new ZoneWindow(from, until, offset);
+    }
+  }
+
+  private long dayIndex(PoolPlan plan, int zone, Instant at) {
+    long sec = at.getEpochSecond();
+    ZoneWindow w = plan.windows[zone];
+    if (w == null || sec < w.from || sec >= w.until) {
+      w = ZoneWindow.of(plan.zones[zone], at);
+      plan.windows[zone] = w;
+    }
+    return Math.floorDiv(sec + w.offset, 86_400L);
+  }
+
   static long weekIndex(long dayIndex) {
     // Epoch day 0 (1970-01-01) is a Thursday; ISO weeks start on Monday (epoch day -3).
     return Math.floorDiv(dayIndex + 3, 7L);
@@ -221,7 +262,7 @@ public final class Router {
     if (!r.active()) {
       return SkipReason.INACTIVE;
     }
-    if (r.outOfOfficeOn(day) != null) {
+    if (r.isAway(day)) {
       return SkipReason.OUT_OF_OFFICE;
     }
     return null;
@@ -313,7 +354,7 @@ public final class Router {
     int n = plan.members.length;
     long[] zoneDay = new long[plan.zones.length];
     for (int z = 0; z < zoneDay.length; z++) {
-      zoneDay[z] = dayIndex(plan.zones[z], at);
+      zoneDay[z] = dayIndex(plan, z, at);
     }
     @Nullable SkipReason[] skips = new SkipReason[n];
     for (int i = 0; i < n; i++) {
@@ -350,6 +391,7 @@ public final class Router {
       Pick x = new Pick();
       x.rotationBefore = l.rotation(pool.name());
       x.rotationAfter = x.rotationBefore;
+      x.ownerSkip = aoFixed;
       if (accountOwner != null) {
         long w = weekIndex(aoDay);
         x.ownerToday = l.assigned(accountOwner.id(), Period.DAY, aoDay);
@@ -431,7 +473,7 @@ public final class Router {
       }
       return x;
     });
-    String strategyLabel = pool.strategy().label();
+    String strategyLabel = pick.label();
     if (trace != null) {
       if (ownerName != null) {
         boolean ok = p.chosen == OWNER;
@@ -475,23 +517,24 @@ public final class Router {
   }
 
   private void appendSkips(StringBuilder sb, PoolPlan plan, @Nullable SkipReason[] skips, int chosen, String lead) {
-    Map<SkipReason, List<String>> by = new LinkedHashMap<>();
-    for (int i = 0; i < skips.length; i++) {
-      if (i != chosen && skips[i] != null) {
-        by.computeIfAbsent(skips[i], k -> new ArrayList<>()).add(reps[plan.members[i]].id());
+    boolean any = false;
+    for (SkipReason reason : SkipReason.values()) {
+      boolean named = false;
+      for (int i = 0; i < skips.length; i++) {
+        if (i != chosen && skips[i] == reason) {
+          if (!any) {
+            sb.append(lead);
+            any = true;
+          } else if (!named) {
+            sb.append(", ");
+          }
+          if (!named) {
+            sb.append(reason.code());
+            named = true;
+          }
+          sb.append(' ').append(reps[plan.members[i]].id());
+        }
       }
-    }
-    if (by.isEmpty()) {
-      return;
-    }
-    sb.append(lead);
-    boolean first = true;
-    for (Map.Entry<SkipReason, List<String>> e : by.entrySet()) {
-      if (!first) {
-        sb.append(", ");
-      }
-      first = false;
-      sb.append(e.getKey().code()).append(' ').append(String.join(" ", e.getValue()));
     }
   }
 }

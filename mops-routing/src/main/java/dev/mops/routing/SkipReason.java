@@ -19,8 +19,10 @@ public enum SkipReason {
   /** The lead's account owner is not a rep of the table, so account-owner-first cannot use them. */
   UNKNOWN_OWNER;
 
+  private final String code = name().toLowerCase(Locale.ROOT);
+
   /** Returns the lower-case code, such as {@code daily_cap}. */
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return code;
   }
 }
