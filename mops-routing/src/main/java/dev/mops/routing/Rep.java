@@ -1,5 +1,7 @@
 package dev.mops.routing;
 
+import dev.mops.core.time.BusinessCalendar;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -9,10 +11,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A sales rep (or any person leads are assigned to): an id, a time zone, caps per day and per
- * week, out-of-office dates and a manager to escalate to.
+ * week, working hours, out-of-office dates and a manager to escalate to.
  *
  * <p>Days and weeks are counted in the rep's own time zone; a week starts on Monday (ISO). A cap of
- * {@link #NO_CAP} means no cap.
+ * {@link #NO_CAP} means no cap. A rep with working hours (a {@link BusinessCalendar}, whose zone is
+ * then the rep's) takes leads only while the calendar is open; a rep without takes them at any
+ * hour.
  *
  * <p>Thread safety: an immutable value; its builder is not thread-safe.
  */
@@ -29,6 +33,7 @@ public final class Rep {
   private final List<DateSpan> outOfOffice;
   private final boolean active;
   private final @Nullable String manager;
+  private final @Nullable BusinessCalendar workingHours;
   private final long[] awayDays; // from, to epoch days, pairs
 
   private Rep(Builder b) {
@@ -40,6 +45,7 @@ public final class Rep {
     this.outOfOffice = List.copyOf(b.outOfOffice);
     this.active = b.active;
     this.manager = b.manager;
+    this.workingHours = b.workingHours;
     this.awayDays = new long[outOfOffice.size() * 2];
     for (int i = 0; i < outOfOffice.size(); i++) {
       awayDays[2 * i] = outOfOffice.get(i).from().toEpochDay();
@@ -97,6 +103,16 @@ public final class Rep {
     return active;
   }
 
+  /** Returns the rep's working hours, or null when the rep takes leads at any hour. */
+  public @Nullable BusinessCalendar workingHours() {
+    return workingHours;
+  }
+
+  /** Returns whether the rep is within working hours at {@code at} (always, without a calendar). */
+  boolean isWorking(Instant at) {
+    return workingHours == null || workingHours.isOpen(at);
+  }
+
   /** Returns the manager's id, or null. */
   public @Nullable String manager() {
     return manager;
@@ -127,6 +143,8 @@ public final class Rep {
     private final List<DateSpan> outOfOffice = new ArrayList<>();
     private boolean active = true;
     private @Nullable String manager;
+    private @Nullable BusinessCalendar workingHours;
+    private boolean zoneSet;
 
     private Builder(String id) {
       Objects.requireNonNull(id, "id");
@@ -145,6 +163,7 @@ public final class Rep {
     /** Sets the time zone days and weeks are counted in (default UTC). */
     public Builder timeZone(ZoneId zone) {
       this.timeZone = Objects.requireNonNull(zone, "zone");
+      this.zoneSet = true;
       return this;
     }
 
@@ -184,8 +203,24 @@ public final class Rep {
       return this;
     }
 
+    /**
+     * Sets the rep's working hours; the rep's time zone becomes the calendar's (setting another zone
+     * as well is an error).
+     */
+    public Builder workingHours(BusinessCalendar calendar) {
+      this.workingHours = Objects.requireNonNull(calendar, "calendar");
+      return this;
+    }
+
     /** Builds the rep. */
     public Rep build() {
+      if (workingHours != null) {
+        if (zoneSet && !timeZone.equals(workingHours.zone())) {
+          throw new IllegalArgumentException("rep '" + id + "' has time zone " + timeZone
+              + " but working hours in " + workingHours.zone() + "; give one zone");
+        }
+        timeZone = workingHours.zone();
+      }
       return new Rep(this);
     }
   }

@@ -6,6 +6,7 @@ import dev.mops.core.record.Record;
 import dev.mops.core.record.Row;
 import dev.mops.core.record.Schema;
 import dev.mops.core.record.Values;
+import dev.mops.core.time.BusinessCalendar;
 import dev.mops.routing.AssignmentState.Ledger;
 import dev.mops.routing.AssignmentState.Period;
 import dev.mops.routing.RoutingDecision.Outcome;
@@ -258,12 +259,15 @@ public final class Router {
     return Math.floorDiv(dayIndex + 3, 7L);
   }
 
-  private static @Nullable SkipReason staticSkip(Rep r, long day) {
+  private static @Nullable SkipReason staticSkip(Rep r, long day, Instant at) {
     if (!r.active()) {
       return SkipReason.INACTIVE;
     }
     if (r.isAway(day)) {
       return SkipReason.OUT_OF_OFFICE;
+    }
+    if (!r.isWorking(at)) {
+      return SkipReason.OUTSIDE_WORKING_HOURS;
     }
     return null;
   }
@@ -284,6 +288,10 @@ public final class Router {
     }
     if (s == SkipReason.INACTIVE) {
       return "inactive";
+    }
+    BusinessCalendar hours = r.workingHours();
+    if (s == SkipReason.OUTSIDE_WORKING_HOURS && hours != null) {
+      return "outside working hours (" + hours.name() + ", " + hours.zone() + ")";
     }
     String t = today + (r.dailyCap() == Rep.NO_CAP ? "" : " of " + r.dailyCap()) + " today";
     String w = week + (r.weeklyCap() == Rep.NO_CAP ? "" : " of " + r.weeklyCap()) + " this week";
@@ -311,7 +319,7 @@ public final class Router {
     Rep r = reps[Objects.requireNonNull(repIndex.get(id), "owner")];
     long day = dayIndex(r.timeZone(), at);
     long week = weekIndex(day);
-    SkipReason fixed = staticSkip(r, day);
+    SkipReason fixed = staticSkip(r, day, at);
     Pick p = state.atomically(l -> {
       Pick x = new Pick();
       x.todayBefore = l.assigned(r.id(), Period.DAY, day);
@@ -358,7 +366,7 @@ public final class Router {
     }
     @Nullable SkipReason[] skips = new SkipReason[n];
     for (int i = 0; i < n; i++) {
-      skips[i] = staticSkip(reps[plan.members[i]], zoneDay[plan.memberZone[i]]);
+      skips[i] = staticSkip(reps[plan.members[i]], zoneDay[plan.memberZone[i]], at);
     }
     PoolStrategy strategy = pool.strategy();
     Rep owner = null;
@@ -377,7 +385,7 @@ public final class Router {
           } else {
             owner = reps[oi];
             ownerDay = dayIndex(owner.timeZone(), at);
-            ownerFixed = staticSkip(owner, ownerDay);
+            ownerFixed = staticSkip(owner, ownerDay, at);
           }
         }
       }

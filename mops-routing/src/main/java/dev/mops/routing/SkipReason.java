@@ -12,6 +12,8 @@ public enum SkipReason {
   INACTIVE,
   /** The lead arrived on one of the rep's out-of-office days (in the rep's time zone). */
   OUT_OF_OFFICE,
+  /** The lead arrived outside the rep's working hours. */
+  OUTSIDE_WORKING_HOURS,
   /** The rep already has their daily cap of leads today (in their time zone). */
   DAILY_CAP,
   /** The rep already has their weekly cap of leads this ISO week (in their time zone). */

@@ -7,9 +7,11 @@ import dev.mops.core.config.ConfigDocument;
 import dev.mops.core.config.ConfigNode;
 import dev.mops.core.config.ConfigNode.ListNode;
 import dev.mops.core.config.ConfigNode.MapNode;
+import dev.mops.core.time.BusinessCalendar;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -18,9 +20,9 @@ import org.jspecify.annotations.Nullable;
 final class TableReader {
 
   static final List<String> ROOT_KEYS =
-      List.of("version", "name", "description", "reps", "pools", "fallback", "rules", "default", "account_owner_field");
+      List.of("version", "name", "description", "calendars", "reps", "pools", "fallback", "rules", "default", "account_owner_field");
   static final List<String> REP_KEYS =
-      List.of("id", "name", "time_zone", "caps", "out_of_office", "active", "manager");
+      List.of("id", "name", "time_zone", "working_hours", "caps", "out_of_office", "active", "manager");
   static final List<String> CAP_KEYS = List.of("day", "week");
   static final List<String> SPAN_KEYS = List.of("from", "to");
   static final List<String> POOL_KEYS = List.of("name", "description", "strategy", "then", "reps");
@@ -44,6 +46,13 @@ final class TableReader {
     if (ownerField != null) {
       b.accountOwnerField(nonBlank(ownerField, "a field name"));
     }
+    Map<String, BusinessCalendar> calendars = new LinkedHashMap<>();
+    ConfigNode cals = root.get("calendars");
+    if (cals != null) {
+      for (Map.Entry<String, ConfigNode> e : cals.asMap("calendars (name to calendar)").entries().entrySet()) {
+        calendars.put(e.getKey(), BusinessCalendar.fromNode(e.getValue().asMap("a business calendar"), e.getKey(), doc));
+      }
+    }
     ConfigNode reps = root.get("reps");
     if (reps != null) {
       ListNode list = reps.asList("reps");
@@ -51,7 +60,7 @@ final class TableReader {
         throw list.error("a table has at most " + RoutingTable.MAX_REPS + " reps, found " + list.size());
       }
       for (ConfigNode n : list.items()) {
-        Rep rep = rep(n.asMap("a rep"));
+        Rep rep = rep(n.asMap("a rep"), calendars);
         wrap(n, () -> b.rep(rep));
       }
     }
@@ -114,7 +123,7 @@ final class TableReader {
     return s;
   }
 
-  private static Rep rep(MapNode m) {
+  private static Rep rep(MapNode m, Map<String, BusinessCalendar> calendars) {
     m.checkKeys(REP_KEYS);
     String id = nonBlank(m.require("id", "the rep's id"), "a rep id");
     Rep.Builder b = Rep.builder(id);
@@ -129,6 +138,15 @@ final class TableReader {
       } catch (DateTimeException e) {
         throw tz.error("expected an IANA time zone such as America/New_York, found " + tz.describe());
       }
+    }
+    ConfigNode wh = m.get("working_hours");
+    if (wh != null) {
+      String cal = nonBlank(wh, "a calendar name");
+      BusinessCalendar c = calendars.get(cal);
+      if (c == null) {
+        throw wh.error("unknown calendar '" + cal + "'; calendars are " + calendars.keySet());
+      }
+      b.workingHours(c);
     }
     ConfigNode caps = m.get("caps");
     if (caps != null) {
@@ -161,7 +179,11 @@ final class TableReader {
     if (manager != null) {
       b.manager(manager);
     }
-    return b.build();
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw m.error(e.getMessage());
+    }
   }
 
   private static int cap(ConfigNode n) {

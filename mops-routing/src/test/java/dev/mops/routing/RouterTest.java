@@ -125,6 +125,30 @@ class RouterTest {
   }
 
   @Test
+  void repsWithWorkingHoursTakeLeadsOnlyWhileTheirCalendarIsOpen() {
+    Router r = Router.create(table(String.join("\n",
+        "calendars:",
+        "  berlin: {zone: Europe/Berlin, hours: {weekdays: '09:00-17:00'}, holidays: {country: DE}}",
+        "reps:",
+        "  - {id: anna, working_hours: berlin}",
+        "  - {id: night}",
+        "pools: [{name: p, reps: [anna, night]}]",
+        "rules: []",
+        "default: {pool: p}")));
+    assertThat(r.table().reps().get("anna").timeZone().getId()).isEqualTo("Europe/Berlin");
+    // Tuesday 10:00 UTC is 11:00 in Berlin: open
+    assertThat(r.route(lead(), Instant.parse("2026-03-10T10:00:00Z")).owner()).isEqualTo("anna");
+    // 17:30 UTC is 18:30 in Berlin: closed
+    RoutingExplanation late = r.explain(lead(), Instant.parse("2026-03-10T17:30:00Z"));
+    assertThat(late.decision().owner()).isEqualTo("night");
+    RoutingExplanation.Candidate anna = late.candidates().stream().filter(c -> c.rep().equals("anna")).findFirst().orElseThrow();
+    assertThat(anna.skipped()).isEqualTo(SkipReason.OUTSIDE_WORKING_HOURS);
+    assertThat(anna.detail()).isEqualTo("outside working hours (berlin, Europe/Berlin)");
+    // Good Friday 2026 (April 3) is a public holiday in Germany
+    assertThat(r.route(lead(), Instant.parse("2026-04-03T10:00:00Z")).owner()).isEqualTo("night");
+  }
+
+  @Test
   void weightedPoolsShareInProportionToWeights() {
     Router r = Router.create(table(String.join("\n",
         "reps: [{id: a}, {id: b}, {id: c}]",

@@ -52,6 +52,11 @@ class RoutingTableTest {
     assertThat(member.getMessage()).contains("unknown rep 'ghost'");
     ConfigException ooo = error("reps: [{id: a, out_of_office: [{from: 2026-03-05, to: 2026-03-01}]}]\nrules: []\ndefault: {owner: a}\n");
     assertThat(ooo.getMessage()).contains("ends (2026-03-01) before it starts");
+    ConfigException zones = error("calendars: {c: {zone: UTC, hours: {weekdays: '09:00-17:00'}}}\n"
+        + "reps: [{id: a, working_hours: c, time_zone: Asia/Tokyo}]\nrules: []\ndefault: {owner: a}\n");
+    assertThat(zones.getMessage()).contains("give one zone");
+    ConfigException cal = error("reps: [{id: a, working_hours: nope}]\nrules: []\ndefault: {owner: a}\n");
+    assertThat(cal.location().path()).isEqualTo("reps[0].working_hours");
     ConfigException cap = error("reps: [{id: a, caps: {day: -1}}]\nrules: []\ndefault: {owner: a}\n");
     assertThat(cap.location().path()).isEqualTo("reps[0].caps.day");
   }
