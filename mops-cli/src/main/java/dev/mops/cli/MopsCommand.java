@@ -16,10 +16,11 @@ import picocli.CommandLine.Spec;
     name = "mops",
     mixinStandardHelpOptions = true,
     versionProvider = MopsVersion.class,
-    description = "Marketing-operations rules as code: conditions, taxonomy, scoring, quality, metrics.",
+    description = "Marketing-operations rules as code: conditions, taxonomy, scoring, routing, quality, metrics.",
     subcommands = {DemoCommand.class, FilterCommand.class, NormalizeCommand.class, QualityCommand.class,
         ProfileCommand.class, LintUrlsCommand.class, LintNamesCommand.class, ClassifyCommand.class,
-        DedupeCommand.class, ScoreCommand.class, ScoreDiffCommand.class})
+        DedupeCommand.class, ScoreCommand.class, ScoreDiffCommand.class, MatchAccountsCommand.class,
+        RouteCommand.class, RouteDiffCommand.class})
 public final class MopsCommand implements Runnable {
 
   @Spec CommandSpec spec;
