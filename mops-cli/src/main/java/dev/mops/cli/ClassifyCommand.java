@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
     name = "classify",
     mixinStandardHelpOptions = true,
     description = {
-      "Give each row a channel from its 'url' (UTM values) or its 'source', 'medium', 'campaign' columns.",
+      "Give each row a marketing channel from its UTM values, with GA4's default channel group or a custom one.",
+      "Reads the column 'url' or the columns 'source', 'medium', 'campaign' (matched case- and space-insensitively).",
       "Writes the input columns plus utm_source,utm_medium,utm_campaign,utm_term,utm_content,utm_id,click_id_type,channel.",
       "Example: mops classify --input visits.csv --output out.csv [--channels group.yaml]"
     })
@@ -44,11 +45,12 @@ public final class ClassifyCommand implements Callable<Integer> {
   static final List<String> ADDED = List.of("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content",
       "utm_id", "click_id_type", "channel");
 
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Mixin InputOptions input = new InputOptions();
   @Mixin OutputOptions output = new OutputOptions();
   @Mixin FailOnOption failOn = new FailOnOption();
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
   @Option(names = "--channels", paramLabel = "FILE",
       description = "A custom channel group YAML. Default: Google Analytics 4's default channel group.")
@@ -60,7 +62,9 @@ public final class ClassifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     failOn.validate();
-    PrintWriter err = spec.commandLine().getErr();
+    StandardStreams streams = StandardStreams.of(spec);
+    PrintWriter err = streams.err();
+    FindingPrinter printer = new FindingPrinter(streams, failOn);
     ChannelGroup group = channelsFile == null ? ChannelGroup.ga4Default() : ChannelGroup.load(channelsFile);
     UtmParser parser = UtmParser.standard();
     long read = 0;
@@ -70,10 +74,12 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
     try (RecordReader in = input.open()) {
       List<String> inFields = in.fields();
-      if (!(inFields.contains("url") || inFields.contains("source") || inFields.contains("medium")
-          || inFields.contains("campaign"))) {
-        throw new UsageException(input.name() + " has none of the columns url, source, medium, campaign (columns: "
-            + inFields + ")");
+      String urlColumn = Columns.find(inFields, "url");
+      String sourceColumn = Columns.find(inFields, "source");
+      String mediumColumn = Columns.find(inFields, "medium");
+      String campaignColumn = Columns.find(inFields, "campaign");
+      if (urlColumn == null && sourceColumn == null && mediumColumn == null && campaignColumn == null) {
+        throw Columns.noneOf(input.name(), inFields, List.of("url", "source", "medium", "campaign"), "classify reads");
       }
       List<String> outFields = new ArrayList<>(inFields);
       for (String f : ADDED) {
@@ -84,28 +90,26 @@ public final class ClassifyCommand implements Callable<Integer> {
       if (explain && !outFields.contains("channel_rule")) {
         outFields.add("channel_rule");
       }
-      Progress progress = Progress.onTerminal(err, "classify");
+      Progress progress = Progress.start(progressOptions, streams, "classify", input);
       try (RecordWriter out = output.open(outFields)) {
         for (InputRecord r; (r = in.next()) != null; ) {
           read++;
-          for (Finding f : r.findings()) {
-            failOn.count(f);
-          }
+          printer.accept(r);
           Map<String, @Nullable Object> row = new LinkedHashMap<>();
           for (String f : inFields) {
             row.put(f, Values.asString(r.record().get(f)));
           }
-          String url = Values.asString(r.record().get("url"));
+          String url = text(r.record(), urlColumn);
           TrafficSource t;
           if (url != null && !url.isBlank()) {
             ParsedUrl parsed = parser.parse(url);
             for (Finding f : parsed.findings()) {
-              failOn.count(f);
+              printer.count(f);
             }
             t = TrafficSource.from(parsed);
           } else {
-            t = TrafficSource.of(Values.asString(r.record().get("source")), Values.asString(r.record().get("medium")),
-                Values.asString(r.record().get("campaign")));
+            t = TrafficSource.of(text(r.record(), sourceColumn), text(r.record(), mediumColumn),
+                text(r.record(), campaignColumn));
           }
           ChannelClassification c = group.classify(t);
           counts.merge(c.channel(), 1L, Long::sum);
@@ -131,6 +135,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         progress.done();
       }
     }
+    printer.finish();
     StringBuilder summary = new StringBuilder();
     counts.forEach((k, v) -> {
       if (v > 0) {
@@ -140,5 +145,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "classify: %,d rows with %s %s: %s; %s%n", read, group.name(), group.version(),
         summary, failOn.summary());
     return failOn.exitCode();
+  }
+
+  private static @Nullable String text(dev.mops.core.record.Record record, @Nullable String column) {
+    return column == null ? null : Values.asString(record.get(column));
   }
 }

@@ -1,11 +1,11 @@
 package dev.mops.cli;
 
 import dev.mops.core.Finding;
+import dev.mops.core.io.CsvReader;
 import dev.mops.core.io.InputRecord;
 import dev.mops.core.io.RecordReader;
 import dev.mops.core.io.RecordWriter;
 import dev.mops.core.record.Record;
-import dev.mops.core.record.Values;
 import dev.mops.identity.dedupe.BlockingReport;
 import dev.mops.identity.dedupe.DedupeConfig;
 import dev.mops.identity.dedupe.DedupeResult;
@@ -14,17 +14,14 @@ import dev.mops.identity.dedupe.Deduplicator;
 import dev.mops.identity.dedupe.FieldExplanation;
 import dev.mops.identity.dedupe.GoldenRecord;
 import dev.mops.identity.dedupe.LabelTraining;
-import dev.mops.identity.dedupe.LabelledPair;
+import dev.mops.identity.dedupe.LabelFile;
 import dev.mops.identity.dedupe.MatchDecision;
 import dev.mops.identity.dedupe.PairExplanation;
 import dev.mops.identity.dedupe.RecordRef;
 import dev.mops.identity.dedupe.ScoredPair;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -49,30 +46,21 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "dedupe",
     mixinStandardHelpOptions = true,
     description = {
-      "Find duplicate records (one input) or link records across inputs (several), with a",
-      "Fellegi-Sunter model estimated from the data. Without --config, field kinds, comparators",
-      "and blocking keys are inferred from the column names and values.",
-      "With --labels, m and u are learned from pairs a person has labelled as match or not.",
-      "Example: mops dedupe -i leads.csv --id-column id -o clusters.csv --pairs pairs.csv --golden golden.csv"
+      "Find duplicate records in one input, or link records across several inputs.",
+      "A Fellegi-Sunter model is estimated from the data. Without --config, field kinds, comparators and "
+          + "blocking keys are inferred from the column names and values. With --labels, m and u are learned "
+          + "from pairs a person has labelled as match or not.",
+      "Example: mops dedupe -i leads.csv -o clusters.csv --pairs pairs.csv --golden golden.csv"
     })
 public final class DedupeCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
+  @Mixin InputOptions input = new InputOptions();
+  @Mixin OutputOptions output = new OutputOptions();
   @Mixin FailOnOption failOn = new FailOnOption();
-
-  @Option(
-      names = {"-i", "--input"},
-      required = true,
-      paramLabel = "FILE",
-      description = "Records to read (CSV or JSON Lines); repeat to link several sources.")
-  List<String> inputs = new ArrayList<>();
-
-  @Option(names = "--input-format", paramLabel = "FORMAT", description = "csv or jsonl; by default from the file name.")
-  @Nullable String inputFormat;
-
-  @Option(names = "--id-column", required = true, paramLabel = "COLUMN", description = "The column holding each record's id.")
-  String idColumn = "id";
+  @Mixin IdOptions ids = new IdOptions();
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
   @Option(names = "--config", paramLabel = "FILE", description = "Dedupe config (YAML/JSON); inferred when absent.")
   @Nullable Path config;
@@ -80,75 +68,80 @@ public final class DedupeCommand implements Callable<Integer> {
   @Option(
       names = "--labels",
       paramLabel = "FILE",
-      description = {
-        "Labelled pairs to learn m and u from, then dedupe with that model: CSV with header id_a,id_b,match",
-        "(match: 1/0, true/false, yes/no, match/non-match) or Splink's unique_id_l,unique_id_r,clerical_match_score",
-        "(score >= 0.5 is a match). With several inputs, ids are written file:id (as in the source column)."
-      })
+      description = "Labelled pairs to learn m and u from, then dedupe with that model: CSV with header "
+          + "id_a,id_b,match (match: 1/0, true/false, yes/no, match/non-match) or Splink's "
+          + "unique_id_l,unique_id_r,clerical_match_score (score >= 0.5 is a match). With several inputs, ids "
+          + "are written file:id (as in the source column).")
   @Nullable String labels;
 
   @Option(names = "--link-only", description = "Compare only records from different inputs (needs two inputs or more).")
   boolean linkOnly;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      defaultValue = "-",
-      description = "Clusters: one row per input record with source (several inputs), id, cluster_id. '-' for stdout.")
-  String output = "-";
-
-  @Option(names = "--pairs", paramLabel = "FILE", description = "Scored pairs at or above the review threshold, with explanations.")
+  @Option(names = "--pairs", paramLabel = "FILE",
+      description = "Also write the scored pairs at or above the review threshold, with explanations.")
   @Nullable String pairs;
 
-  @Option(names = "--golden", paramLabel = "FILE", description = "One golden record per cluster, with its lineage.")
+  @Option(names = "--golden", paramLabel = "FILE",
+      description = "Also write one golden record per cluster, with its lineage. The --output is the clusters: "
+          + "one row per input record with source (several inputs), id, cluster_id.")
   @Nullable String golden;
 
   @Override
   public Integer call() throws Exception {
     failOn.validate();
-    PrintWriter err = spec.commandLine().getErr();
+    StandardStreams streams = StandardStreams.of(spec);
+    PrintWriter err = streams.err();
+    ids.warnIfDeprecated(err);
+    FindingPrinter printer = new FindingPrinter(streams, failOn);
+    List<String> inputs = input.names();
+    String idColumn = ids.column();
     if (linkOnly && inputs.size() < 2) {
       throw new UsageException("--link-only needs two inputs or more");
     }
     boolean several = inputs.size() > 1;
-    List<Finding> labelFindings = new ArrayList<>();
-    List<LabelledPair> labelled = labels == null ? List.of() : readLabels(labels, several, labelFindings);
-    List<DedupeSource> sources = new ArrayList<>();
-    Set<String> columns = new LinkedHashSet<>();
-    Set<String> names = new HashSet<>();
-    List<Record> sample = new ArrayList<>();
-    long read = 0;
-    int shown = 0;
-    for (String input : inputs) {
-      String name = several ? Path.of(input).getFileName().toString() : "";
-      if (!names.add(name)) {
+    List<String> sourceNames = new ArrayList<>();
+    for (String in : inputs) {
+      String name = several ? fileName(in) : "";
+      if (sourceNames.contains(name)) {
         throw new UsageException("two inputs have the file name '" + name + "'; rename one");
       }
+      sourceNames.add(name);
+    }
+    LabelFile labelFile = null;
+    if (labels != null) {
+      labelFile = readLabels(streams, labels, several ? sourceNames : List.of());
+    }
+    List<DedupeSource> sources = new ArrayList<>();
+    Set<String> columns = new LinkedHashSet<>();
+    List<Record> sample = new ArrayList<>();
+    long read = 0;
+    for (int s = 0; s < inputs.size(); s++) {
+      String in = inputs.get(s);
       List<Record> records = new ArrayList<>();
-      try (RecordReader in = InputOptions.open(input, inputFormat)) {
-        if (!in.fields().contains(idColumn)) {
-          throw new UsageException(input + " has no column '" + idColumn + "' (columns: " + in.fields() + ")");
+      try (RecordReader reader = input.open(in)) {
+        if (reader instanceof CsvReader || !reader.fields().isEmpty()) {
+          Columns.require(in, reader.fields(), idColumn, "--id-column");
         }
-        columns.addAll(in.fields());
-        for (InputRecord r; (r = in.next()) != null; ) {
+        columns.addAll(reader.fields());
+        Progress progress = Progress.start(progressOptions, streams, "dedupe: reading " + displayName(in), input);
+        for (InputRecord r; (r = reader.next()) != null; ) {
           read++;
-          for (Finding f : r.findings()) {
-            failOn.count(f);
-            if (shown++ < 20) {
-              err.println("  " + f.severity().label() + " " + f.code() + ": " + f.message());
-            }
-          }
+          printer.accept(r);
           records.add(r.record());
           if (sample.size() < 2000) {
             sample.add(r.record());
           }
+          progress.update(records.size());
         }
+        progress.done();
       }
-      sources.add(new DedupeSource(name, records));
+      sources.add(new DedupeSource(sourceNames.get(s), records));
     }
     DedupeConfig cfg;
-    if (config != null) {
-      cfg = DedupeConfig.load(config);
+    Path configFile = config;
+    if (configFile != null) {
+      cfg = DedupeConfig.load(configFile);
+      checkConfigColumns(err, cfg, new ArrayList<>(columns), inputs);
     } else {
       List<String> candidates = new ArrayList<>(columns);
       candidates.remove(idColumn);
@@ -161,41 +154,45 @@ public final class DedupeCommand implements Callable<Integer> {
           + cfg.blockingKeys().size() + " keys");
     }
     Deduplicator engine = Deduplicator.of(cfg);
-    if (labels != null) {
-      LabelTraining training = several || linkOnly
-          ? engine.trainFromLabels(sources, idColumn, linkOnly, labelled)
-          : engine.trainFromLabels(sources.get(0).records(), idColumn, labelled);
+    Progress phases = Progress.start(progressOptions, streams, "dedupe", null);
+    if (labelFile != null) {
+      Deduplicator untrained = engine;
+      LabelFile lf = labelFile;
+      LabelTraining training = phases.during("learning from " + lf.pairs().size() + " labelled pairs",
+          () -> several || linkOnly
+              ? untrained.trainFromLabels(sources, idColumn, linkOnly, lf.pairs())
+              : untrained.trainFromLabels(sources.get(0).records(), idColumn, lf.pairs()));
+      List<Finding> labelFindings = new ArrayList<>(lf.findings());
       labelFindings.addAll(training.findings());
-      int labelShown = 0;
       boolean unknown = false;
       for (Finding f : labelFindings) {
-        failOn.count(f);
         unknown |= f.code().equals("LABEL_UNKNOWN_ID");
-        if (f.code().startsWith("LABEL_") && labelShown++ < 20) {
-          err.println("  " + f.severity().label() + " " + f.code() + ": " + f.message());
-        }
+        printer.accept(f);
       }
       if (unknown && several) {
         err.println("  (with several inputs, label ids are written FILE:ID, FILE being the input's file name, such as "
             + sources.get(0).name() + ":ID)");
       }
-      long unreadable = labelFindings.stream().filter(f -> f.code().equals("LABEL_UNREADABLE")).count();
       err.printf(Locale.ROOT, "dedupe: trained from %,d labelled pairs (%,d matches, %,d non-matches); %,d skipped%n",
-          training.used(), training.matches(), training.nonMatches(), training.skipped() + unreadable);
+          training.used(), training.matches(), training.nonMatches(), training.skipped() + lf.unreadable());
       engine = Deduplicator.withModel(cfg, training.model());
     }
-    DedupeResult result = several || linkOnly
-        ? engine.link(sources, idColumn, linkOnly)
-        : engine.dedupe(sources.get(0).records(), idColumn);
-    for (Finding f : result.findings()) {
-      failOn.count(f);
-    }
+    Deduplicator chosen = engine;
+    long total = read;
+    DedupeResult result = phases.during(String.format(Locale.ROOT, "matching %,d records", total),
+        () -> several || linkOnly
+            ? chosen.link(sources, idColumn, linkOnly)
+            : chosen.dedupe(sources.get(0).records(), idColumn));
+    printer.acceptAll(result.findings());
+    printer.finish();
     writeClusters(result, several);
-    if (pairs != null) {
-      writePairs(result, pairs);
+    String pairsFile = pairs;
+    if (pairsFile != null) {
+      writePairs(result, pairsFile);
     }
-    if (golden != null) {
-      writeGolden(result, golden);
+    String goldenFile = golden;
+    if (goldenFile != null) {
+      writeGolden(result, goldenFile);
     }
     long matches = result.pairs().stream().filter(p -> p.decision() == MatchDecision.MATCH).count();
     long review = result.pairs().size() - matches;
@@ -213,123 +210,54 @@ public final class DedupeCommand implements Callable<Integer> {
   }
 
   /**
-   * Reads a labels file; rows whose match value or ids cannot be read become LABEL_UNREADABLE
-   * findings. With several inputs, Splink's source_dataset_l/_r columns (when present) name the
-   * input, by file name or by file name without its extension.
+   * Checks the config's fields against the inputs' columns: none of them is a usage error, a
+   * missing one a warning (it reads as missing in every record), each with a did-you-mean.
    */
-  private List<LabelledPair> readLabels(String path, boolean several, List<Finding> findings) throws Exception {
-    Map<String, String> sourceNames = new HashMap<>();
-    for (String input : inputs) {
-      String name = Path.of(input).getFileName().toString();
-      int dot = name.lastIndexOf('.');
-      sourceNames.put(name, name);
-      if (dot > 0) {
-        sourceNames.putIfAbsent(name.substring(0, dot), name);
+  private static void checkConfigColumns(PrintWriter err, DedupeConfig cfg, List<String> columns, List<String> inputs) {
+    List<String> wanted = new ArrayList<>();
+    cfg.fields().forEach(f -> {
+      if (!wanted.contains(f.field())) {
+        wanted.add(f.field());
       }
+    });
+    List<String> missing = new ArrayList<>(wanted);
+    missing.removeAll(columns);
+    if (columns.isEmpty() || missing.isEmpty()) {
+      return;
     }
-    List<LabelledPair> out = new ArrayList<>();
-    try (RecordReader in = InputOptions.open(path, "csv")) {
-      List<String> header = in.fields();
-      String idA;
-      String idB;
-      String matchColumn;
-      boolean score;
-      if (header.containsAll(List.of("id_a", "id_b", "match"))) {
-        idA = "id_a";
-        idB = "id_b";
-        matchColumn = "match";
-        score = false;
-      } else if (header.containsAll(List.of("unique_id_l", "unique_id_r", "clerical_match_score"))) {
-        idA = "unique_id_l";
-        idB = "unique_id_r";
-        matchColumn = "clerical_match_score";
-        score = true;
-      } else {
-        throw new UsageException(path + " has columns " + header
-            + "; --labels needs id_a,id_b,match or unique_id_l,unique_id_r,clerical_match_score");
-      }
-      boolean splinkSources = score && several && header.containsAll(List.of("source_dataset_l", "source_dataset_r"));
-      for (InputRecord r; (r = in.next()) != null; ) {
-        findings.addAll(r.findings());
-        Record rec = r.record();
-        String where = path + " line " + r.line();
-        String a = Values.asString(rec.get(idA));
-        String b = Values.asString(rec.get(idB));
-        String raw = Values.asString(rec.get(matchColumn));
-        if (a == null || a.isBlank() || b == null || b.isBlank()) {
-          String column = a == null || a.isBlank() ? idA : idB;
-          findings.add(Finding.warning("LABEL_UNREADABLE", column, null, where + ": no " + column + "; label skipped"));
-          continue;
-        }
-        Boolean match = score ? scoreMatch(raw) : parseMatch(raw);
-        if (match == null) {
-          findings.add(Finding.warning("LABEL_UNREADABLE", matchColumn, raw, where + ": " + matchColumn + " '" + raw
-              + "' is not " + (score ? "a number in [0, 1]" : "1/0, true/false, yes/no or match/non-match")
-              + "; label skipped"));
-          continue;
-        }
-        if (splinkSources) {
-          a = qualified(rec.get("source_dataset_l"), a, sourceNames);
-          b = qualified(rec.get("source_dataset_r"), b, sourceNames);
-        }
-        out.add(new LabelledPair(a, b, match));
-      }
+    String where = inputs.size() == 1 ? inputs.get(0) : "the inputs";
+    if (missing.size() == wanted.size()) {
+      throw Columns.noneOf(where, columns, wanted, "of the dedupe config");
     }
-    return out;
-  }
-
-  private static String qualified(@Nullable Object dataset, String id, Map<String, String> sourceNames) {
-    String d = Values.asString(dataset);
-    if (d == null || d.isBlank()) {
-      return id;
-    }
-    return sourceNames.getOrDefault(d.strip(), d.strip()) + ":" + id.strip();
-  }
-
-  /** Parses 1/0, true/false, yes/no, match/non-match (any case), or null. */
-  static @Nullable Boolean parseMatch(@Nullable String raw) {
-    if (raw == null) {
-      return null;
-    }
-    switch (raw.strip().toLowerCase(Locale.ROOT)) {
-      case "1":
-      case "true":
-      case "yes":
-      case "match":
-        return Boolean.TRUE;
-      case "0":
-      case "false":
-      case "no":
-      case "non-match":
-      case "nonmatch":
-      case "non_match":
-        return Boolean.FALSE;
-      default:
-        try {
-          BigDecimal d = new BigDecimal(raw.strip());
-          if (d.compareTo(BigDecimal.ONE) == 0) {
-            return Boolean.TRUE;
-          }
-          return d.signum() == 0 ? Boolean.FALSE : null;
-        } catch (NumberFormatException e) {
-          return null;
-        }
+    for (String m : missing) {
+      err.println("warning: " + where + " has no column '" + m + "' (dedupe config)" + Columns.didYouMean(m, columns)
+          + "; every record reads it as missing");
     }
   }
 
-  /** Reads a clerical match score in [0, 1]: at least 0.5 is a match; otherwise null. */
-  static @Nullable Boolean scoreMatch(@Nullable String raw) {
-    if (raw == null) {
-      return null;
-    }
+  private static String fileName(String path) {
+    Path name = Path.of(path).getFileName();
+    return name == null ? path : name.toString();
+  }
+
+  private static String displayName(String path) {
+    return path.equals(InputOptions.STDIN) ? "stdin" : fileName(path);
+  }
+
+  /** Reads the --labels file with the library's {@link LabelFile}; a header with neither layout is a usage error. */
+  private static LabelFile readLabels(StandardStreams streams, String path, List<String> sourceNames)
+      throws java.io.IOException {
     try {
-      double d = Double.parseDouble(raw.strip());
-      if (!(d >= 0 && d <= 1)) {
-        return null;
+      if (path.equals(InputOptions.STDIN)) {
+        return LabelFile.read("<stdin>", streams.in(), sourceNames);
       }
-      return d >= 0.5;
-    } catch (NumberFormatException e) {
-      return null;
+      Path p = Path.of(path);
+      if (!java.nio.file.Files.isRegularFile(p)) {
+        throw new UsageException("--labels: file not found: " + path);
+      }
+      return LabelFile.read(p, sourceNames);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--labels: " + e.getMessage(), e);
     }
   }
 
@@ -341,7 +269,7 @@ public final class DedupeCommand implements Callable<Integer> {
 
   private void writeClusters(DedupeResult result, boolean several) throws Exception {
     List<String> fields = several ? List.of("source", "id", "cluster_id") : List.of("id", "cluster_id");
-    try (RecordWriter out = OutputOptions.open(output, null, fields)) {
+    try (RecordWriter out = output.open(fields)) {
       for (Map.Entry<RecordRef, String> e : result.clusterIds().entrySet()) {
         List<@Nullable Object> row = new ArrayList<>(3);
         if (several) {
@@ -354,9 +282,9 @@ public final class DedupeCommand implements Callable<Integer> {
     }
   }
 
-  private static void writePairs(DedupeResult result, String path) throws Exception {
+  private void writePairs(DedupeResult result, String path) throws Exception {
     List<String> fields = List.of("source_a", "id_a", "source_b", "id_b", "probability", "match_weight", "decision", "explanation");
-    try (RecordWriter out = OutputOptions.open(path, null, fields)) {
+    try (RecordWriter out = output.openOther(path, null, fields)) {
       for (ScoredPair p : result.pairs()) {
         PairExplanation e = result.explain(p.a(), p.b());
         StringJoiner why = new StringJoiner("; ");
@@ -370,7 +298,7 @@ public final class DedupeCommand implements Callable<Integer> {
     }
   }
 
-  private static void writeGolden(DedupeResult result, String path) throws Exception {
+  private void writeGolden(DedupeResult result, String path) throws Exception {
     List<GoldenRecord> records = result.goldenRecords();
     Set<String> columns = new LinkedHashSet<>();
     for (GoldenRecord g : records) {
@@ -378,7 +306,7 @@ public final class DedupeCommand implements Callable<Integer> {
     }
     List<String> fields = new ArrayList<>(List.of("cluster_id", "record_count", "lineage"));
     fields.addAll(columns);
-    try (RecordWriter out = OutputOptions.open(path, null, fields)) {
+    try (RecordWriter out = output.openOther(path, null, fields)) {
       for (GoldenRecord g : records) {
         List<@Nullable Object> row = new ArrayList<>(fields.size());
         row.add(g.clusterId());

@@ -41,6 +41,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -60,11 +61,11 @@ public final class DemoCommand implements Callable<Integer> {
   static final String SEGMENTS = "/dev/mops/cli/demo/segments.yaml";
   static final String URLS = "/dev/mops/cli/demo/urls.csv";
 
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = StandardStreams.of(spec).outText();
     out.println("mops " + MopsVersion.version() + " demo");
     out.println();
     segments(out);
@@ -174,7 +175,7 @@ public final class DemoCommand implements Callable<Integer> {
     try (InputStream in = resource(SEGMENTS)) {
       doc = ConfigLoader.standard().load("demo/segments.yaml", in);
     }
-    Instant asOf = FilterCommand.parseAsOf(doc.root().string("as_of"));
+    Instant asOf = new AsOfOption.InstantConverter().convert(doc.root().string("as_of"));
     Schema schema =
         Schema.builder()
             .field("id", ValueType.STRING).field("email", ValueType.STRING)
@@ -220,7 +221,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
     out.println();
     String first = segments.keySet().iterator().next();
-    CompiledCondition c = segments.get(first);
+    CompiledCondition c = java.util.Objects.requireNonNull(segments.get(first));
     for (ArrayRow r : rows) {
       if (c.test(r, asOf)) {
         ConditionExplanation why = c.explain(r, asOf);

@@ -17,9 +17,19 @@ public final class FailOnOption {
   @Option(
       names = "--fail-on",
       paramLabel = "LEVEL",
-      defaultValue = "never",
-      description = "Exit with 1 when a finding is at or over this severity: info, warning, error or never (default).")
-  String failOn = "never";
+      description = "Exit with 1 when a finding is at or over this severity: info, warning, error or never. "
+          + "Default: ${DEFAULT-VALUE}.")
+  String failOn;
+
+  /** Creates the option with the default {@code never}: findings are reported, the exit code stays 0. */
+  public FailOnOption() {
+    this("never");
+  }
+
+  /** Creates the option with {@code defaultLevel} as its default ({@code error} for {@code mops quality}). */
+  public FailOnOption(String defaultLevel) {
+    this.failOn = defaultLevel;
+  }
 
   private final Map<Severity, Long> counts = new EnumMap<>(Severity.class);
 

@@ -1,6 +1,5 @@
 package dev.mops.cli;
 
-import dev.mops.core.Finding;
 import dev.mops.core.condition.CompiledCondition;
 import dev.mops.core.condition.Condition;
 import dev.mops.core.condition.ConditionExplanation;
@@ -19,7 +18,6 @@ import dev.mops.core.record.Values;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,15 +42,18 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {
       "Keep the records that match a condition written in the mops condition language.",
-      "Example: mops filter --input leads.csv --when '{eq: {field: country, value: US}}' --explain"
+      "Example: mops filter --input leads.csv --when '{eq: {field: country, value: US}}' --explain",
+      "A CSV input must have every column the condition reads, named exactly."
     })
 public final class FilterCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Mixin InputOptions input = new InputOptions();
   @Mixin OutputOptions output = new OutputOptions();
   @Mixin FailOnOption failOn = new FailOnOption();
+  @Mixin AsOfOption asOf = new AsOfOption();
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
   static final class Source {
     @Option(names = "--where", paramLabel = "FILE", description = "A YAML/JSON file whose root is the condition.")
@@ -71,18 +72,14 @@ public final class FilterCommand implements Callable<Integer> {
   @Option(names = "--explain", description = "Add an 'explanation' column: the comparisons that decided.")
   boolean explain;
 
-  @Option(
-      names = "--as-of",
-      paramLabel = "INSTANT",
-      description = "The 'now' of time conditions, ISO-8601 (e.g. 2026-01-31T00:00:00Z). Default: the current time.")
-  @Nullable String asOf;
-
   @Override
   public Integer call() throws Exception {
     failOn.validate();
-    PrintWriter err = spec.commandLine().getErr();
+    StandardStreams streams = StandardStreams.of(spec);
+    PrintWriter err = streams.err();
     Condition condition = readCondition();
-    Instant now = parseAsOf(asOf);
+    Instant now = asOf.instant();
+    FindingPrinter printer = new FindingPrinter(streams, failOn);
     long read = 0;
     long matched = 0;
     try (RecordReader in = input.open()) {
@@ -90,8 +87,16 @@ public final class FilterCommand implements Callable<Integer> {
       List<String> missing = new ArrayList<>(Conditions.fieldsOf(condition));
       missing.removeAll(in.fields());
       if (!missing.isEmpty() && in instanceof CsvReader) {
-        throw new UsageException(
-            "the condition reads " + missing + ", which " + input.name() + " does not have (columns: " + in.fields() + ")");
+        List<String> hints = new ArrayList<>();
+        for (String m : missing) {
+          String near = Columns.suggest(m, in.fields());
+          if (near != null) {
+            hints.add("'" + near + "' for '" + m + "'");
+          }
+        }
+        throw new UsageException("the condition reads " + missing + ", which " + input.name() + " does not have"
+            + (hints.isEmpty() ? "" : " (did you mean " + String.join(", ", hints) + "?)")
+            + "; its columns: " + in.fields());
       }
       CompiledCondition compiled = CompiledCondition.compile(condition, schema);
       List<String> outFields = new ArrayList<>(in.fields());
@@ -101,19 +106,14 @@ public final class FilterCommand implements Callable<Integer> {
       if (explain) {
         outFields.add("explanation");
       }
-      Progress progress = Progress.onTerminal(err, "filter");
+      Progress progress = Progress.start(progressOptions, streams, "filter", input);
       ArrayRow row = new ArrayRow(schema);
-      int shown = 0;
       try (RecordWriter out = output.open(outFields)) {
         for (InputRecord r; (r = in.next()) != null; ) {
           read++;
-          for (Finding f : r.findings()) {
-            failOn.count(f);
-            if (shown++ < 20) {
-              err.println("  " + f.severity().label() + " " + f.code() + ": " + f.message());
-            }
-          }
-          schema.fill(row, r.record(), failOn::count);
+          printer.accept(r);
+          long line = r.line();
+          schema.fill(row, r.record(), f -> printer.accept(line, f));
           boolean yes;
           String why = null;
           if (explain) {
@@ -148,6 +148,7 @@ public final class FilterCommand implements Callable<Integer> {
         progress.done();
       }
     }
+    printer.finish();
     err.printf(Locale.ROOT, "filter: %,d records read, %,d matched (%s); %s%n",
         read, matched, Conditions.describe(condition), failOn.summary());
     return failOn.exitCode();
@@ -159,17 +160,5 @@ public final class FilterCommand implements Callable<Integer> {
       return ConditionYaml.read(doc.root(), null);
     }
     return ConditionYaml.parse("--when", java.util.Objects.requireNonNull(source.inline));
-  }
-
-  static Instant parseAsOf(@Nullable String text) {
-    if (text == null) {
-      return Instant.now();
-    }
-    Instant i = Values.asInstant(text);
-    if (i == null) {
-      throw new UsageException("--as-of: expected an ISO-8601 instant such as 2026-01-31T00:00:00Z, got '" + text + "'",
-          new DateTimeParseException("bad instant", text, 0));
-    }
-    return i;
   }
 }

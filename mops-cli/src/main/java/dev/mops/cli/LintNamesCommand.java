@@ -1,6 +1,5 @@
 package dev.mops.cli;
 
-import dev.mops.core.Finding;
 import dev.mops.core.io.InputRecord;
 import dev.mops.core.io.RecordReader;
 import dev.mops.core.io.RecordWriter;
@@ -11,7 +10,8 @@ import dev.mops.taxonomy.ParsedName;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,58 +32,53 @@ import picocli.CommandLine.Spec;
     name = "lint-names",
     mixinStandardHelpOptions = true,
     description = {
-      "Check names (column 'name') against a naming convention; write name,valid,issues,suggestion and one column per token.",
+      "Check campaign names against a naming convention.",
+      "Reads the column 'name' (matched case- and space-insensitively) and writes name,valid,issues,suggestion "
+          + "and one column per token.",
       "Example: mops lint-names --input names.csv --convention naming.yaml --output out.csv"
     })
 public final class LintNamesCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Mixin InputOptions input = new InputOptions();
   @Mixin OutputOptions output = new OutputOptions();
   @Mixin FailOnOption failOn = new FailOnOption();
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
-  @Option(names = {"-c", "--convention"}, required = true, paramLabel = "FILE", description = "The naming convention YAML.")
+  @Option(names = "--convention", required = true, paramLabel = "FILE", description = "The naming convention YAML.")
   Path conventionFile = Path.of("naming.yaml");
 
-  @Option(names = "--as-of", paramLabel = "DATE",
-      description = "Check with the template version in effect on this date (YYYY-MM-DD). Default: the newest,"
-          + " accepting names that follow an older version.")
-  @Nullable String asOf;
+  @Mixin AsOfOption asOf = new AsOfOption();
 
   @Override
   public Integer call() throws Exception {
     failOn.validate();
-    PrintWriter err = spec.commandLine().getErr();
+    StandardStreams streams = StandardStreams.of(spec);
+    PrintWriter err = streams.err();
+    FindingPrinter printer = new FindingPrinter(streams, failOn);
     NamingConvention convention = NamingConvention.load(conventionFile);
-    LocalDate date = null;
-    if (asOf != null) {
-      try {
-        date = LocalDate.parse(asOf);
-      } catch (DateTimeParseException e) {
-        throw new UsageException("--as-of: expected a date such as 2025-07-01, got '" + asOf + "'", e);
-      }
-    }
+    Instant asOfInstant = asOf.given();
+    LocalDate date = asOfInstant == null ? null : LocalDate.ofInstant(asOfInstant, ZoneOffset.UTC);
     List<String> tokens = convention.tokenNames();
     List<String> fields = new ArrayList<>(List.of("name", "valid", "issues", "suggestion"));
     fields.addAll(tokens);
     long read = 0;
     long valid = 0;
     try (RecordReader in = input.open()) {
-      if (!in.fields().contains("name")) {
-        throw new UsageException(input.name() + " has no 'name' column (columns: " + in.fields() + ")");
+      String nameColumn = Columns.find(in.fields(), "name");
+      if (nameColumn == null) {
+        throw Columns.noneOf(input.name(), in.fields(), List.of("name"), "lint-names reads");
       }
-      Progress progress = Progress.onTerminal(err, "lint-names");
+      Progress progress = Progress.start(progressOptions, streams, "lint-names", input);
       try (RecordWriter out = output.open(fields)) {
         for (InputRecord r; (r = in.next()) != null; ) {
           read++;
-          for (Finding f : r.findings()) {
-            failOn.count(f);
-          }
-          String name = Values.asString(r.record().get("name"));
+          printer.accept(r);
+          String name = Values.asString(r.record().get(nameColumn));
           ParsedName parsed = date == null ? convention.parse(name) : convention.parse(name, date);
           for (NamingIssue i : parsed.issues()) {
-            failOn.count(i.finding());
+            printer.count(i.finding());
           }
           if (parsed.valid()) {
             valid++;
@@ -103,6 +98,7 @@ public final class LintNamesCommand implements Callable<Integer> {
         progress.done();
       }
     }
+    printer.finish();
     err.printf(Locale.ROOT, "lint-names: %,d names, %,d valid (convention %s %s); %s%n",
         read, valid, convention.name(), convention.version(), failOn.summary());
     return failOn.exitCode();

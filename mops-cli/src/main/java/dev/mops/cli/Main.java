@@ -1,9 +1,14 @@
 package dev.mops.cli;
 
 import dev.mops.core.config.ConfigException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import picocli.CommandLine;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The entry point of the {@code mops} command.
@@ -16,14 +21,33 @@ public final class Main {
 
   /** Runs {@code mops} with {@code args} and exits with its exit code. */
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(run(args, StandardStreams.system(out, err)));
   }
 
   /** Runs {@code mops} with {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return run(args, StandardStreams.system(out, err));
+  }
+
+  /**
+   * Runs {@code mops} with {@code args} on the given standard streams (records written to stdout
+   * go to {@code out} as UTF-8, as do the text reports); returns the exit code.
+   *
+   * @param errIsTerminal whether {@code err} is to be treated as a terminal (progress lines)
+   */
+  public static int run(String[] args, InputStream in, OutputStream out, PrintWriter err, boolean errIsTerminal) {
+    PrintWriter outText = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    return run(args, new StandardStreams(in, out, outText, err, () -> errIsTerminal));
+  }
+
+  static int run(String[] args, StandardStreams streams) {
     boolean debug = Arrays.asList(args).contains("--debug");
-    CommandLine cl = commandLine();
-    cl.setOut(out);
+    PrintWriter err = streams.err();
+    MopsCommand root = new MopsCommand();
+    root.streams(streams);
+    CommandLine cl = commandLine(root);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
@@ -37,27 +61,38 @@ public final class Main {
     cl.setParameterExceptionHandler(
         (ex, a) -> {
           CommandLine c = ex.getCommandLine();
-          err.println("mops " + c.getCommandName() + ": " + ex.getMessage());
-          err.println("Try 'mops " + (c.getParent() == null ? "" : c.getCommandName() + " ") + "--help' for more information.");
+          String name = c.getParent() == null ? "mops" : "mops " + c.getCommandName();
+          err.println(name + ": " + ex.getMessage());
+          UnmatchedArgumentException.printSuggestions(ex, err);
+          err.println("Try '" + name + " --help' for more information.");
           err.flush();
           return ExitCode.USAGE;
         });
+    cl.setOut(streams.outText());
     int code = cl.execute(args);
-    out.flush();
+    cl.getOut().flush();
     err.flush();
     return code;
   }
 
   /** Returns the picocli command line of {@code mops}, with every subcommand. */
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new MopsCommand());
+    return commandLine(new MopsCommand());
+  }
+
+  private static CommandLine commandLine(MopsCommand root) {
+    CommandLine cl = new CommandLine(root);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setAbbreviatedOptionsAllowed(false);
+    CommandLine completion = java.util.Objects.requireNonNull(cl.getSubcommands().get("generate-completion"));
+    completion.getCommandSpec().usageMessage().hidden(false)
+        .description("Print a bash or zsh completion script for mops, to source in the shell's startup file.");
     return cl;
   }
 
   static String oneLine(Throwable ex) {
     if (ex instanceof UsageException || ex instanceof ConfigException) {
-      return ex.getMessage();
+      return String.valueOf(ex.getMessage());
     }
     if (ex instanceof java.nio.file.NoSuchFileException) {
       return "file not found: " + ex.getMessage();

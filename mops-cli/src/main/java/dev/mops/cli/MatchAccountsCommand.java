@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Match leads to accounts by email domain and website, company name (rarity-weighted), country, city and phone.",
-      "Leads use email, company, website, country, city, phone when present; accounts need account_id, name, domain",
-      "and may have country, city, phone, owner, contacts, last_activity.",
+      "Leads use email, company, website, country, city and phone when present.",
+      "Accounts need account_id, name and domain, and may have country, city, phone, owner, contacts and last_activity.",
       "Example: mops match-accounts --input leads.csv --accounts accounts.csv --output matched.csv"
     })
 public final class MatchAccountsCommand implements Callable<Integer> {
@@ -40,11 +40,12 @@ public final class MatchAccountsCommand implements Callable<Integer> {
   /** The columns added to every lead. */
   static final List<String> COLUMNS = List.of("account_id", "account_confidence", "account_reason");
 
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Mixin InputOptions input = new InputOptions();
   @Mixin OutputOptions output = new OutputOptions();
   @Mixin FailOnOption failOn = new FailOnOption();
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
   @Option(names = "--accounts", required = true, paramLabel = "FILE", description = "The accounts (CSV or JSON Lines).")
   String accounts = "";
@@ -54,7 +55,7 @@ public final class MatchAccountsCommand implements Callable<Integer> {
   double threshold = AccountMatcher.DEFAULT_THRESHOLD;
 
   @Option(names = "--tie-break-field", paramLabel = "FIELD",
-      description = "An accounts column that breaks ties after contacts and last activity (larger wins).")
+      description = "An accounts column that breaks ties after contacts and last activity (the larger value wins).")
   @Nullable String tieBreakField;
 
   @Override
@@ -63,16 +64,18 @@ public final class MatchAccountsCommand implements Callable<Integer> {
     if (!(threshold > 0 && threshold <= 1)) {
       throw new UsageException("--threshold must be in (0, 1], was " + threshold);
     }
-    PrintWriter err = spec.commandLine().getErr();
-    RoutingFiles files = new RoutingFiles(err, failOn);
+    StandardStreams streams = StandardStreams.of(spec);
+    PrintWriter err = streams.err();
+    RoutingFiles files = new RoutingFiles(streams, failOn, input);
     AccountMatcher matcher = files.accounts(accounts, threshold, tieBreakField);
     long read = 0;
     long matched = 0;
     try (RecordReader in = input.open()) {
       List<String> columns = RoutingFiles.columns(in.fields(), COLUMNS);
+      Progress progress = Progress.start(progressOptions, streams, "match-accounts", input);
       try (RecordWriter out = output.open(columns)) {
         for (InputRecord r; (r = in.next()) != null; ) {
-          read++;
+          progress.update(++read);
           for (Finding f : r.findings()) {
             files.finding(input.name(), r.line(), f);
           }
@@ -90,8 +93,10 @@ public final class MatchAccountsCommand implements Callable<Integer> {
           }
           out.write(row);
         }
+        progress.done();
       }
     }
+    files.finish();
     err.printf(Locale.ROOT, "match-accounts: %,d of %,d leads matched to %,d accounts (threshold %.2f)%n",
         matched, read, matcher.size(), threshold);
     err.println("  findings: " + failOn.summary());

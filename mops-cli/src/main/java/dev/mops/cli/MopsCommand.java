@@ -1,14 +1,17 @@
 package dev.mops.cli;
 
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The top-level {@code mops} command: lists the subcommands.
+ * The top-level {@code mops} command: lists the subcommands; run alone, prints its usage.
  *
  * <p>Thread safety: one instance per run.
  */
@@ -16,14 +19,17 @@ import picocli.CommandLine.Spec;
     name = "mops",
     mixinStandardHelpOptions = true,
     versionProvider = MopsVersion.class,
-    description = "Marketing-operations rules as code: conditions, taxonomy, scoring, routing, quality, metrics.",
+    description = "Marketing-operations rules as code: conditions, campaign taxonomy, lead scoring, data quality, "
+        + "deduplication, account matching and lead routing, on CSV and JSON Lines files.",
+    footer = {"", "Exit codes: 0 done; 1 findings at or over --fail-on; 2 usage, configuration or input error.",
+        "Shell completion (bash, zsh): source <(mops generate-completion)", ""},
     subcommands = {DemoCommand.class, FilterCommand.class, NormalizeCommand.class, QualityCommand.class,
         ProfileCommand.class, LintUrlsCommand.class, LintNamesCommand.class, ClassifyCommand.class,
         DedupeCommand.class, ScoreCommand.class, ScoreDiffCommand.class, MatchAccountsCommand.class,
-        RouteCommand.class, RouteDiffCommand.class})
-public final class MopsCommand implements Runnable {
+        RouteCommand.class, RouteDiffCommand.class, AutoComplete.GenerateCompletion.class})
+public final class MopsCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Option(
       names = "--debug",
@@ -31,8 +37,29 @@ public final class MopsCommand implements Runnable {
       description = "Print stack traces of errors.")
   boolean debug;
 
+  private @Nullable StandardStreams streams;
+
+  /** Sets the streams of this run. */
+  void streams(StandardStreams s) {
+    this.streams = s;
+  }
+
+  /** Returns the streams of this run. */
+  StandardStreams streams() {
+    if (streams == null) {
+      CommandSpec s = java.util.Objects.requireNonNull(spec, "spec");
+      streams = StandardStreams.system(s.commandLine().getOut(), s.commandLine().getErr());
+    }
+    return streams;
+  }
+
+  /** {@code mops} alone: prints the usage on standard error and exits with 2. */
   @Override
-  public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command (see mops --help)");
+  public Integer call() {
+    CommandSpec s = java.util.Objects.requireNonNull(spec, "spec");
+    PrintWriter err = s.commandLine().getErr();
+    s.commandLine().usage(err);
+    err.flush();
+    return ExitCode.USAGE;
   }
 }

@@ -44,17 +44,24 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "normalize",
     mixinStandardHelpOptions = true,
     description = {
-      "Normalize contact data: for whichever of the columns email, phone, website, company, country,",
-      "title, first_name, last_name are present, add their normalized values and an 'issues' column.",
+      "Normalize contact data: add normalized email, phone, domain, company, country, title and name columns.",
+      "Reads whichever of the columns email, phone, website, company, country, title, first_name and last_name "
+          + "the input has (matched case- and space-insensitively: Email and First Name count), and adds an "
+          + "'issues' column with the findings. An input with none of them is an error (exit 2).",
       "Example: mops normalize --input contacts.csv --output out.csv --default-region US"
     })
 public final class NormalizeCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Mixin InputOptions input = new InputOptions();
   @Mixin OutputOptions output = new OutputOptions();
   @Mixin FailOnOption failOn = new FailOnOption();
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
+
+  /** The columns normalize reads, by the names it looks for. */
+  static final List<String> COLUMNS =
+      List.of("email", "phone", "website", "company", "country", "title", "first_name", "last_name");
 
   @Option(
       names = "--default-region",
@@ -94,19 +101,33 @@ public final class NormalizeCommand implements Callable<Integer> {
     JobTitleClassifier titles = JobTitleClassifier.builder().build();
     PersonNameNormalizer names = PersonNameNormalizer.builder().build();
 
-    PrintWriter err = spec.commandLine().getErr();
+    StandardStreams streams = StandardStreams.of(spec);
+    PrintWriter err = streams.err();
+    FindingPrinter printer = new FindingPrinter(streams, failOn);
     long read = 0;
     long withIssues = 0;
     try (RecordReader in = input.open()) {
       List<String> fields = in.fields();
-      boolean hasEmail = fields.contains("email");
-      boolean hasPhone = fields.contains("phone");
-      boolean hasWebsite = fields.contains("website");
-      boolean hasCompany = fields.contains("company");
-      boolean hasCountry = fields.contains("country");
-      boolean hasTitle = fields.contains("title");
-      boolean hasFirst = fields.contains("first_name");
-      boolean hasLast = fields.contains("last_name");
+      String emailCol = Columns.find(fields, "email");
+      String phoneCol = Columns.find(fields, "phone");
+      String websiteCol = Columns.find(fields, "website");
+      String companyCol = Columns.find(fields, "company");
+      String countryCol = Columns.find(fields, "country");
+      String titleCol = Columns.find(fields, "title");
+      String firstCol = Columns.find(fields, "first_name");
+      String lastCol = Columns.find(fields, "last_name");
+      boolean hasEmail = emailCol != null;
+      boolean hasPhone = phoneCol != null;
+      boolean hasWebsite = websiteCol != null;
+      boolean hasCompany = companyCol != null;
+      boolean hasCountry = countryCol != null;
+      boolean hasTitle = titleCol != null;
+      boolean hasFirst = firstCol != null;
+      boolean hasLast = lastCol != null;
+      if (!(hasEmail || hasPhone || hasWebsite || hasCompany || hasCountry || hasTitle || hasFirst || hasLast)
+          && !fields.isEmpty()) {
+        throw Columns.noneOf(input.name(), fields, COLUMNS, "normalize reads");
+      }
       List<String> outFields = new ArrayList<>(fields);
       if (hasEmail) {
         outFields.add("email_normalized");
@@ -138,17 +159,11 @@ public final class NormalizeCommand implements Callable<Integer> {
       }
       outFields.add("issues");
 
-      Progress progress = Progress.onTerminal(err, "normalize");
-      int shown = 0;
+      Progress progress = Progress.start(progressOptions, streams, "normalize", input);
       try (RecordWriter out = output.open(outFields)) {
         for (InputRecord r; (r = in.next()) != null; ) {
           read++;
-          for (Finding f : r.findings()) {
-            failOn.count(f);
-            if (shown++ < 20) {
-              err.println("  " + f.severity().label() + " " + f.code() + ": " + f.message());
-            }
-          }
+          printer.accept(r);
           Record rec = r.record();
           List<Finding> findings = new ArrayList<>(4);
           List<@Nullable Object> values = new ArrayList<>(outFields.size());
@@ -156,17 +171,17 @@ public final class NormalizeCommand implements Callable<Integer> {
             values.add(Values.asString(rec.get(f)));
           }
           // The country comes first (phones are read in it); its findings go in column order.
-          NormalizedCountry country = hasCountry ? countries.normalize(text(rec, "country")) : null;
+          NormalizedCountry country = hasCountry ? countries.normalize(text(rec, countryCol)) : null;
           String countryCode = country == null ? null : country.code();
           NormalizedEmail email = null;
           if (hasEmail) {
-            email = emails.normalize(text(rec, "email"));
+            email = emails.normalize(text(rec, emailCol));
             findings.addAll(email.findings());
             values.add(email.normalized());
             values.add(email.flagsLabel());
           }
           if (hasPhone) {
-            NormalizedPhone p = phones.normalize(text(rec, "phone"), countryCode);
+            NormalizedPhone p = phones.normalize(text(rec, phoneCol), countryCode);
             findings.addAll(p.findings());
             values.add(p.e164());
             values.add(p.e164() == null ? null : p.type().label());
@@ -174,7 +189,7 @@ public final class NormalizeCommand implements Callable<Integer> {
           }
           if (hasWebsite || hasEmail) {
             String domain = null;
-            String website = hasWebsite ? text(rec, "website") : null;
+            String website = hasWebsite ? text(rec, websiteCol) : null;
             if (website != null && !website.isBlank()) {
               NormalizedDomain d = domains.normalize(website);
               findings.addAll(d.findings());
@@ -186,7 +201,7 @@ public final class NormalizeCommand implements Callable<Integer> {
             values.add(domain);
           }
           if (hasCompany) {
-            var c = companies.normalize(text(rec, "company"));
+            var c = companies.normalize(text(rec, companyCol));
             findings.addAll(c.findings());
             values.add(c.key());
           }
@@ -195,7 +210,7 @@ public final class NormalizeCommand implements Callable<Integer> {
             values.add(countryCode);
           }
           if (hasTitle) {
-            String t = text(rec, "title");
+            String t = text(rec, titleCol);
             JobTitle title = titles.classify(t);
             findings.addAll(title.findings());
             boolean blank = t == null || t.isBlank();
@@ -203,8 +218,8 @@ public final class NormalizeCommand implements Callable<Integer> {
             values.add(blank ? null : title.department().label());
           }
           if (hasFirst || hasLast) {
-            PersonName n = names.normalize(hasFirst ? text(rec, "first_name") : null,
-                hasLast ? text(rec, "last_name") : null);
+            PersonName n = names.normalize(hasFirst ? text(rec, firstCol) : null,
+                hasLast ? text(rec, lastCol) : null);
             findings.addAll(n.findings());
             if (hasFirst) {
               values.add(n.firstKey());
@@ -215,7 +230,7 @@ public final class NormalizeCommand implements Callable<Integer> {
           }
           StringJoiner issues = new StringJoiner(";");
           for (Finding f : findings) {
-            failOn.count(f);
+            printer.count(f);
             if (f.severity().compareTo(listed) >= 0) {
               issues.add(f.shortForm());
             }
@@ -230,12 +245,13 @@ public final class NormalizeCommand implements Callable<Integer> {
         progress.done();
       }
     }
+    printer.finish();
     err.printf(Locale.ROOT, "normalize: %,d records read, %,d with issues; %s%n",
         read, withIssues, failOn.summary());
     return failOn.exitCode();
   }
 
-  private static @Nullable String text(Record record, String field) {
-    return Values.asString(record.get(field));
+  private static @Nullable String text(Record record, @Nullable String field) {
+    return field == null ? null : Values.asString(record.get(field));
   }
 }

@@ -1,6 +1,5 @@
 package dev.mops.cli;
 
-import dev.mops.core.Finding;
 import dev.mops.core.io.InputRecord;
 import dev.mops.core.io.RecordReader;
 import dev.mops.quality.profile.FieldProfile;
@@ -35,9 +34,11 @@ import picocli.CommandLine.Model.CommandSpec;
     })
 public final class ProfileCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Mixin InputOptions input = new InputOptions();
+  @Mixin FailOnOption failOn = new FailOnOption();
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-",
       description = "Where to write the profile (JSON, mergeable); '-' for stdout (default).")
@@ -52,9 +53,11 @@ public final class ProfileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter err = spec.commandLine().getErr();
+    failOn.validate();
+    StandardStreams streams = StandardStreams.of(spec);
+    PrintWriter err = streams.err();
+    FindingPrinter printer = new FindingPrinter(streams, failOn);
     QualityProfile profile;
-    int shown = 0;
     try (RecordReader in = input.open()) {
       if (in.fields().isEmpty()) {
         throw new UsageException(input.name() + " has no header (or no records) to profile");
@@ -65,25 +68,24 @@ public final class ProfileCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new UsageException("--distinct-limit: " + e.getMessage(), e);
       }
-      Progress progress = Progress.onTerminal(err, "profile");
+      Progress progress = Progress.start(progressOptions, streams, "profile", input);
       for (InputRecord r; (r = in.next()) != null; ) {
-        for (Finding f : r.findings()) {
-          if (shown++ < 10) {
-            err.println("  " + f.severity().label() + " " + f.code() + ": " + f.message());
-          }
-        }
+        printer.accept(r);
         b.add(r.record());
         progress.update(r.number());
       }
       progress.done();
       profile = b.build();
     }
+    printer.finish();
     String json = profile.toJson();
     if (output.equals("-")) {
-      spec.commandLine().getOut().println(json);
+      streams.outText().println(json);
+      streams.outText().flush();
     } else {
       Files.writeString(Path.of(output), json + "\n", StandardCharsets.UTF_8);
     }
+    OutputOptions.checkFolder(suggest);
     if (suggest != null) {
       String name = suggest.getFileName().toString().replaceAll("\\.(ya?ml)$", "").replaceAll("[^A-Za-z0-9_-]", "_");
       Files.writeString(suggest, profile.suggestContract(name), StandardCharsets.UTF_8);
@@ -104,6 +106,7 @@ public final class ProfileCommand implements Callable<Integer> {
     if (suggest != null) {
       err.println("suggested contract written to " + suggest + " (review it before use)");
     }
-    return ExitCode.OK;
+    err.println("  findings: " + failOn.summary());
+    return failOn.exitCode();
   }
 }

@@ -49,16 +49,22 @@ import picocli.CommandLine.Model.CommandSpec;
       "Example: mops quality --contract lead-contract.yaml --input leads.csv --as-of 2026-11-01T00:00:00Z "
           + "--output report.json --html report.html --failures failures.csv --fail-on error",
       "--fail-on judges rule results: a failed rule counts as an error, a warned rule as a warning, "
-          + "a rule not evaluated as info; unreadable input lines count too."
+          + "a rule not evaluated as info; unreadable input lines count too. The default is error: a failed "
+          + "rule fails the run (exit 1), as a failed check fails a CI job with Soda or Great Expectations; "
+          + "--fail-on never reports without failing.",
+      "Contract fields are matched to columns exactly; an input with none of them is an error (exit 2)."
     })
 public final class QualityCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Mixin InputOptions input = new InputOptions();
-  @Mixin FailOnOption failOn = new FailOnOption();
+  @Mixin FailOnOption failOn = new FailOnOption("error");
+  @Mixin AsOfOption asOf = new AsOfOption();
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
+  @Mixin RawValuesOption rawValues = new RawValuesOption();
 
-  @Option(names = {"-c", "--contract"}, required = true, paramLabel = "FILE", description = "The contract: native YAML or ODCS v3.x.")
+  @Option(names = "--contract", required = true, paramLabel = "FILE", description = "The contract: native YAML or ODCS v3.x.")
   Path contractFile = Path.of("contract.yaml");
 
   @Option(names = "--odcs-object", paramLabel = "NAME", description = "For ODCS: the schema object to check (default: the first).")
@@ -81,20 +87,18 @@ public final class QualityCommand implements Callable<Integer> {
   @Option(names = "--sample-size", paramLabel = "N", defaultValue = "5", description = "Failing values sampled per rule (default 5).")
   int sampleSize = 5;
 
-  @Option(names = "--as-of", paramLabel = "INSTANT",
-      description = "The 'now' of freshness and time rules, ISO-8601. Default: the current time.")
-  @Nullable String asOf;
-
   @Override
   public Integer call() throws IOException {
     failOn.validate();
-    PrintWriter err = spec.commandLine().getErr();
-    Instant now = FilterCommand.parseAsOf(asOf);
+    StandardStreams streams = StandardStreams.of(spec);
+    PrintWriter err = streams.err();
+    FindingPrinter printer = new FindingPrinter(streams, failOn);
+    Instant now = asOf.instant();
     DataContract contract = DataContracts.load(contractFile, odcsObject);
-    checkWritable(html);
-    checkWritable(profileOut);
+    OutputOptions.checkFolder(html);
+    OutputOptions.checkFolder(profileOut);
     if (!output.equals("-")) {
-      checkWritable(Path.of(output));
+      OutputOptions.checkFolder(Path.of(output));
     }
     ProfileBuilder builder;
     try {
@@ -104,7 +108,9 @@ public final class QualityCommand implements Callable<Integer> {
     }
     long[] lineOf = {0, 0};
     List<String> failureFields = List.of("record", "line", "field", "rule", "code", "severity", "value", "message");
-    RecordWriter failureOut = failures == null ? null : OutputOptions.open(failures, null, failureFields);
+    String failuresPath = failures;
+    RecordWriter failureOut = failuresPath == null ? null
+        : OutputOptions.open(streams, failuresPath, null, failureFields, rawValues.raw());
     long[] violationCount = {0};
     builder.onViolation(v -> {
       violationCount[0]++;
@@ -112,30 +118,29 @@ public final class QualityCommand implements Callable<Integer> {
         write(failureOut, lineOf, v);
       }
     });
-    int shown = 0;
     try (RecordReader in = input.open()) {
       List<String> missing = new ArrayList<>();
+      List<String> expected = new ArrayList<>();
       for (FieldSpec f : contract.fields()) {
+        expected.add(f.name());
         if (!in.fields().contains(f.name())) {
           missing.add(f.name());
         }
       }
-      if (!missing.isEmpty() && !in.fields().isEmpty()) {
-        err.println("warning: " + input.name() + " has no column " + missing + "; every record reads "
-            + (missing.size() == 1 ? "it" : "them") + " as missing");
+      if (!in.fields().isEmpty() && !expected.isEmpty() && missing.size() == expected.size()) {
+        throw Columns.noneOf(input.name(), in.fields(), expected, "of contract " + contract.name());
+      }
+      for (String m : missing) {
+        err.println("warning: " + input.name() + " has no column '" + m + "'" + Columns.didYouMean(m, in.fields())
+            + "; every record reads it as missing");
       }
       Schema schema = builder.schema();
       ArrayRow row = new ArrayRow(schema);
-      Progress progress = Progress.onTerminal(err, "quality");
+      Progress progress = Progress.start(progressOptions, streams, "quality", input);
       for (InputRecord r; (r = in.next()) != null; ) {
         lineOf[0] = r.number();
         lineOf[1] = r.line();
-        for (Finding f : r.findings()) {
-          failOn.count(f);
-          if (shown++ < 10) {
-            err.println("  " + f.severity().label() + " " + f.code() + ": " + f.message());
-          }
-        }
+        printer.accept(r);
         schema.fill(row, r.record(), dev.mops.core.FindingSink.IGNORE);
         builder.addRow(row);
         progress.update(r.number());
@@ -148,9 +153,11 @@ public final class QualityCommand implements Callable<Integer> {
     }
     QualityProfile profile = builder.build();
     QualityReport report = QualityReport.of(contract, profile, now);
+    printer.finish();
     String json = report.toJson();
     if (output.equals("-")) {
-      spec.commandLine().getOut().println(json);
+      streams.outText().println(json);
+      streams.outText().flush();
     } else {
       Files.writeString(Path.of(output), json + "\n", StandardCharsets.UTF_8);
     }
@@ -176,16 +183,6 @@ public final class QualityCommand implements Callable<Integer> {
       out.write(Arrays.asList(lineOf[0], lineOf[1], v.field(), v.rule(), v.code(), v.severity().label(), v.rawValue(), v.message()));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static void checkWritable(@Nullable Path p) {
-    if (p == null) {
-      return;
-    }
-    Path parent = p.toAbsolutePath().getParent();
-    if (parent != null && !Files.isDirectory(parent)) {
-      throw new UsageException("output folder does not exist: " + parent);
     }
   }
 

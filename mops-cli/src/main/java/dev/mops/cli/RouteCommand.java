@@ -63,11 +63,12 @@ public final class RouteCommand implements Callable<Integer> {
   /** The destination of blocked leads. */
   static final String SUPPRESSED = "suppressed";
 
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Mixin InputOptions input = new InputOptions();
   @Mixin OutputOptions output = new OutputOptions();
   @Mixin FailOnOption failOn = new FailOnOption();
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
   @Option(names = "--rules", required = true, paramLabel = "FILE", description = "The routing table (YAML/JSON).")
   Path rules = Path.of("routing.yaml");
@@ -87,12 +88,10 @@ public final class RouteCommand implements Callable<Integer> {
       description = "Assignment state (rotation, counts per day and week) kept between runs, written atomically.")
   @Nullable Path state;
 
-  @Option(names = "--as-of", required = true, paramLabel = "INSTANT",
-      description = "When the leads are routed, ISO-8601 (e.g. 2026-03-10T14:00:00Z); see --at-field.")
-  String asOf = "";
+  @Mixin AsOfOption.Required asOf = new AsOfOption.Required();
 
   @Option(names = "--at-field", paramLabel = "FIELD",
-      description = "A column with each lead's arrival instant; leads without one route at --as-of.")
+      description = "A column with each lead's arrival instant (leads without one route at --as-of).")
   @Nullable String atField;
 
   @Option(names = "--channel", paramLabel = "CHANNEL", defaultValue = "email",
@@ -210,12 +209,13 @@ public final class RouteCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     failOn.validate();
-    PrintWriter err = spec.commandLine().getErr();
-    Instant now = FilterCommand.parseAsOf(asOf);
+    StandardStreams streams = StandardStreams.of(spec);
+    PrintWriter err = streams.err();
+    Instant now = asOf.instant();
     Channel ch = channel(channel);
     Purpose pu = purpose(purpose);
     RoutingTable table = RoutingTable.load(rules);
-    RoutingFiles files = new RoutingFiles(err, failOn);
+    RoutingFiles files = new RoutingFiles(streams, failOn, input);
     ContactPolicy policy = policy(files, suppression, consent, requireConsent);
     AccountMatcher matcher = accounts == null ? null : files.accounts(accounts, matchThreshold, null);
     FileAssignmentState fileState = null;
@@ -232,14 +232,18 @@ public final class RouteCommand implements Callable<Integer> {
       AssignmentState s = fileState != null ? fileState : AssignmentState.inMemory();
       Pipeline pipeline = new Pipeline(Router.create(table, s), policy, matcher, ch, pu, now, atField);
       try (RecordReader in = input.open()) {
+        if (atField != null && in instanceof dev.mops.core.io.CsvReader && !in.fields().isEmpty()) {
+          Columns.require(input.name(), in.fields(), atField, "--at-field");
+        }
         List<String> extra = new ArrayList<>(COLUMNS);
         if (explain) {
           extra.add("explanation");
         }
         List<String> columns = RoutingFiles.columns(in.fields(), extra);
+        Progress progress = Progress.start(progressOptions, streams, "route", input);
         try (RecordWriter out = output.open(columns)) {
           for (InputRecord r; (r = in.next()) != null; ) {
-            read++;
+            progress.update(++read);
             for (Finding f : r.findings()) {
               files.finding(input.name(), r.line(), f);
             }
@@ -258,6 +262,7 @@ public final class RouteCommand implements Callable<Integer> {
             }
             out.write(row);
           }
+          progress.done();
         }
       }
     } finally {
@@ -265,6 +270,7 @@ public final class RouteCommand implements Callable<Integer> {
         fileState.close();
       }
     }
+    files.finish();
     err.printf(Locale.ROOT, "route: %,d leads routed with %s %s (%s) as of %s%s%n", read, table.name(), table.version(),
         table.shortHash(), now, state == null ? "" : "; state " + state);
     StringBuilder sb = new StringBuilder("  destinations:");

@@ -43,10 +43,11 @@ import picocli.CommandLine.Spec;
     })
 public final class RouteDiffCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Mixin InputOptions input = new InputOptions();
   @Mixin FailOnOption failOn = new FailOnOption();
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
   @Option(names = "--old", required = true, paramLabel = "FILE", description = "The current routing table.")
   Path oldTable = Path.of("old.yaml");
@@ -63,25 +64,25 @@ public final class RouteDiffCommand implements Callable<Integer> {
   @Option(names = "--consent", paramLabel = "FILE", description = "Consent statements (as in mops route).")
   @Nullable String consent;
 
-  @Option(names = "--as-of", required = true, paramLabel = "INSTANT", description = "When both tables route the leads.")
-  String asOf = "";
+  @Mixin AsOfOption.Required asOf = new AsOfOption.Required();
+  @Mixin IdOptions ids = new IdOptions();
 
-  @Option(names = "--at-field", paramLabel = "FIELD", description = "A column with each lead's arrival instant.")
+  @Option(names = "--at-field", paramLabel = "FIELD",
+      description = "A column with each lead's arrival instant (leads without one route at --as-of).")
   @Nullable String atField;
-
-  @Option(names = "--id-field", paramLabel = "FIELD", defaultValue = "id",
-      description = "The leads' id column, shown for the first moved leads (default: id).")
-  String idField = "id";
 
   @Override
   public Integer call() throws IOException {
     failOn.validate();
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Instant now = FilterCommand.parseAsOf(asOf);
+    StandardStreams streams = StandardStreams.of(spec);
+    PrintWriter out = streams.outText();
+    PrintWriter err = streams.err();
+    ids.warnIfDeprecated(err);
+    String idField = ids.column();
+    Instant now = asOf.instant();
     RoutingTable before = RoutingTable.load(oldTable);
     RoutingTable after = RoutingTable.load(newTable);
-    RoutingFiles files = new RoutingFiles(err, failOn);
+    RoutingFiles files = new RoutingFiles(streams, failOn, input);
     ContactPolicy policy = RouteCommand.policy(files, suppression, consent, false);
     AccountMatcher matcher = accounts == null ? null : files.accounts(accounts, AccountMatcher.DEFAULT_THRESHOLD, null);
     RouteCommand.Pipeline a = new RouteCommand.Pipeline(Router.create(before, AssignmentState.inMemory()), policy, matcher,
@@ -96,8 +97,9 @@ public final class RouteDiffCommand implements Callable<Integer> {
     Map<String, long[]> perDestination = new TreeMap<>();
     List<String> examples = new ArrayList<>();
     try (RecordReader in = input.open()) {
+      Progress progress = Progress.start(progressOptions, streams, "route-diff", input);
       for (InputRecord r; (r = in.next()) != null; ) {
-        read++;
+        progress.update(++read);
         for (Finding f : r.findings()) {
           files.finding(input.name(), r.line(), f);
         }
@@ -119,7 +121,9 @@ public final class RouteDiffCommand implements Callable<Integer> {
           ruleOnly++;
         }
       }
+      progress.done();
     }
+    files.finish();
     out.printf(Locale.ROOT, "route-diff: %,d leads; old %s %s (%s), new %s %s (%s), as of %s%n", read, before.name(),
         before.version(), before.shortHash(), after.name(), after.version(), after.shortHash(), now);
     out.printf(Locale.ROOT, "  %,d leads move to another destination (%.1f%%); %,d stay but change owner; %,d stay by another rule%n",

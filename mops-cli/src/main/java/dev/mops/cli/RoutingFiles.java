@@ -25,21 +25,33 @@ import org.jspecify.annotations.Nullable;
  */
 final class RoutingFiles {
 
+  private final StandardStreams streams;
   private final PrintWriter err;
   private final FailOnOption failOn;
-  private int shown;
+  private final InputOptions input;
+  private long shown;
 
-  RoutingFiles(PrintWriter err, FailOnOption failOn) {
-    this.err = err;
+  RoutingFiles(StandardStreams streams, FailOnOption failOn, InputOptions input) {
+    this.streams = streams;
+    this.err = streams.err();
     this.failOn = failOn;
+    this.input = input;
   }
 
-  /** Counts a finding and prints the first 20. */
+  /** Counts a finding and prints the first {@value FindingPrinter#SHOWN}, naming the file and line. */
   void finding(String file, long line, Finding f) {
     failOn.count(f);
-    if (shown++ < 20) {
-      err.println("  " + file + " line " + line + ": " + f.severity().label() + " " + f.code() + ": " + f.message()
-          + (f.rawValue() == null ? "" : " (value '" + f.rawValue() + "')"));
+    if (shown++ < FindingPrinter.SHOWN) {
+      streams.clearProgressLine();
+      err.println("  " + file + " line " + line + ": " + FindingPrinter.format(f));
+    }
+  }
+
+  /** Prints how many findings were not shown, if any. */
+  void finish() {
+    if (shown > FindingPrinter.SHOWN) {
+      streams.clearProgressLine();
+      err.printf(Locale.ROOT, "  ... %,d more findings not shown%n", shown - FindingPrinter.SHOWN);
     }
   }
 
@@ -49,11 +61,11 @@ final class RoutingFiles {
 
   private long read(String file, List<String> required, RowSink sink) throws IOException {
     long n = 0;
-    try (RecordReader in = InputOptions.open(file, null)) {
-      List<String> missing = new ArrayList<>(required);
-      missing.removeAll(in.fields());
-      if (!missing.isEmpty() && !in.fields().isEmpty()) {
-        throw new UsageException(file + " has no " + missing + " column; columns: " + in.fields());
+    try (RecordReader in = input.openOther(file, null)) {
+      if (!in.fields().isEmpty()) {
+        for (String column : required) {
+          Columns.require(file, in.fields(), column, "the file's format");
+        }
       }
       for (InputRecord r; (r = in.next()) != null; ) {
         for (Finding f : r.findings()) {

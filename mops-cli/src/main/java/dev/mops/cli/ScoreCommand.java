@@ -50,11 +50,14 @@ import picocli.CommandLine.Spec;
     })
 public final class ScoreCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Mixin InputOptions input = new InputOptions();
   @Mixin OutputOptions output = new OutputOptions();
   @Mixin FailOnOption failOn = new FailOnOption();
+  @Mixin IdOptions ids = new IdOptions();
+  @Mixin AsOfOption.Required asOf = new AsOfOption.Required();
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
   @Option(names = "--model", required = true, paramLabel = "FILE", description = "The scoring model (YAML/JSON).")
   Path model = Path.of("model.yaml");
@@ -63,17 +66,18 @@ public final class ScoreCommand implements Callable<Integer> {
       description = "Events: CSV/JSON Lines with lead_id, type, timestamp and any property columns.")
   @Nullable String events;
 
-  @Option(names = "--as-of", required = true, paramLabel = "INSTANT",
-      description = "The 'now' scores are computed at, ISO-8601 (e.g. 2026-01-31T00:00:00Z); events after it are ignored.")
-  String asOf = "";
-
-  @Option(names = "--id-field", paramLabel = "FIELD", defaultValue = "id",
-      description = "The leads' id column, matched with the events' lead id (default: id).")
-  String idField = "id";
-
-  @Option(names = "--event-lead-field", paramLabel = "FIELD", defaultValue = "lead_id",
-      description = "The events' lead id column (default: lead_id).")
+  @Option(names = "--event-lead-column", paramLabel = "COLUMN", defaultValue = "lead_id",
+      description = "The events' lead id column, matched with the leads' --id-column (default: ${DEFAULT-VALUE}).")
   String eventLeadField = "lead_id";
+
+  private boolean deprecatedEventLeadField;
+
+  @Option(names = "--event-lead-field", paramLabel = "COLUMN", hidden = true,
+      description = "Deprecated: the former name of --event-lead-column.")
+  void eventLeadField(String column) {
+    eventLeadField = column;
+    deprecatedEventLeadField = true;
+  }
 
   @Option(names = "--explain", description = "Add an 'explanation' column: JSON with every rule that fired.")
   boolean explain;
@@ -81,14 +85,20 @@ public final class ScoreCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     failOn.validate();
-    PrintWriter err = spec.commandLine().getErr();
-    Instant now = FilterCommand.parseAsOf(asOf);
+    StandardStreams streams = StandardStreams.of(spec);
+    PrintWriter err = streams.err();
+    ids.warnIfDeprecated(err);
+    if (deprecatedEventLeadField) {
+      err.println("warning: --event-lead-field is deprecated; use --event-lead-column");
+    }
+    Instant now = asOf.instant();
     ScoringModel m = ScoringModel.load(model);
-    FindingPrinter printer = new FindingPrinter(err, failOn);
+    FindingPrinter printer = new FindingPrinter(streams, failOn);
+    String idField = ids.column();
     Map<String, List<ArrayRow>> byLead = new HashMap<>();
     long eventCount = 0;
     if (events != null) {
-      eventCount = readEvents(events, eventLeadField, m.maxEventsPerLead(), printer,
+      eventCount = readEvents(input, events, eventLeadField, m.maxEventsPerLead(), printer,
           (id, r, sink) -> byLead.computeIfAbsent(id, k -> new ArrayList<>()).add(m.eventRow(r, sink)));
     }
     long read = 0;
@@ -97,8 +107,13 @@ public final class ScoreCommand implements Callable<Integer> {
     m.thresholdNames().forEach(t -> met.put(t, 0L));
     Set<String> matched = new HashSet<>();
     try (RecordReader in = input.open()) {
-      if (events != null && in instanceof CsvReader && !in.fields().contains(idField)) {
-        throw new UsageException(input.name() + " has no '" + idField + "' column to match events with (see --id-field); columns: " + in.fields());
+      List<String> leadFields = m.leadSchema().fieldNames();
+      if (in instanceof CsvReader && !in.fields().isEmpty() && !leadFields.isEmpty()
+          && leadFields.stream().noneMatch(in.fields()::contains)) {
+        throw Columns.noneOf(input.name(), in.fields(), leadFields, "of scoring model " + m.name());
+      }
+      if ((events != null || ids.explicit()) && in instanceof CsvReader) {
+        Columns.require(input.name(), in.fields(), idField, "--id-column");
       }
       List<String> outFields = new ArrayList<>(in.fields());
       for (String s : m.scoreNames()) {
@@ -120,14 +135,12 @@ public final class ScoreCommand implements Callable<Integer> {
         outFields.add("explanation");
       }
       BatchScorer scorer = m.scorer().batch();
-      Progress progress = Progress.onTerminal(err, "score");
+      Progress progress = Progress.start(progressOptions, streams, "score", input);
       try (RecordWriter out = output.open(outFields)) {
         for (InputRecord r; (r = in.next()) != null; ) {
           read++;
           long line = r.line();
-          for (Finding f : r.findings()) {
-            printer.accept(line, f);
-          }
+          printer.accept(r);
           ArrayRow lead = m.leadRow(r.record(), f -> printer.accept(line, f));
           String id = Values.asString(r.record().get(idField));
           List<ArrayRow> ev = id == null ? List.of() : byLead.getOrDefault(id, List.of());
@@ -172,6 +185,7 @@ public final class ScoreCommand implements Callable<Integer> {
         progress.done();
       }
     }
+    printer.finish();
     long orphans = byLead.keySet().stream().filter(k -> !matched.contains(k)).count();
     err.printf(Locale.ROOT, "score: %,d leads scored with %s %s (%s) as of %s; %,d events",
         read, m.name(), m.version(), m.document().shortHash(), now, eventCount);
@@ -199,23 +213,30 @@ public final class ScoreCommand implements Callable<Integer> {
    * Reads an events file, checking its columns, reporting findings with line numbers, dropping
    * events without a lead id and events over the per-lead limit; returns the events kept.
    */
-  static long readEvents(String path, String leadField, int maxPerLead, FindingPrinter printer, EventSink sink)
-      throws IOException {
+  static long readEvents(InputOptions input, String path, String leadField, int maxPerLead, FindingPrinter printer,
+      EventSink sink) throws IOException {
     Map<String, Integer> counts = new HashMap<>();
     long kept = 0;
-    try (RecordReader in = InputOptions.open(path, null)) {
+    try (RecordReader in = input.openOther(path, null)) {
       if (in instanceof CsvReader) {
         List<String> missing = new ArrayList<>(List.of(leadField, ScoringModel.EVENT_TYPE, ScoringModel.EVENT_TIMESTAMP));
         missing.removeAll(in.fields());
         if (!missing.isEmpty()) {
-          throw new UsageException("events file " + path + " lacks the column(s) " + missing + "; columns: " + in.fields());
+          List<String> hints = new ArrayList<>();
+          for (String c : missing) {
+            String near = Columns.suggest(c, in.fields());
+            if (near != null) {
+              hints.add("'" + near + "' for '" + c + "'");
+            }
+          }
+          throw new UsageException("events file " + path + " lacks the column(s) " + missing
+              + (hints.isEmpty() ? "" : " (did you mean " + String.join(", ", hints) + "?)")
+              + (missing.contains(leadField) ? " (see --event-lead-column)" : "") + "; its columns: " + in.fields());
         }
       }
       for (InputRecord r; (r = in.next()) != null; ) {
         long line = r.line();
-        for (Finding f : r.findings()) {
-          printer.accept(line, f);
-        }
+        printer.accept(r);
         String id = Values.asString(r.record().get(leadField));
         if (id == null || id.isBlank()) {
           printer.accept(line, Finding.warning("MISSING_VALUE", leadField, null, "event has no lead id; it is ignored"));
@@ -234,26 +255,6 @@ public final class ScoreCommand implements Callable<Integer> {
       }
     }
     return kept;
-  }
-
-  /** Counts findings for --fail-on and prints the first few with their line. */
-  static final class FindingPrinter {
-    private final PrintWriter err;
-    private final FailOnOption failOn;
-    private int shown;
-
-    FindingPrinter(PrintWriter err, FailOnOption failOn) {
-      this.err = err;
-      this.failOn = failOn;
-    }
-
-    void accept(long line, Finding f) {
-      failOn.count(f);
-      if (shown++ < 20) {
-        err.println("  line " + line + ": " + f.severity().label() + " " + f.code() + ": " + f.message()
-            + (f.rawValue() == null ? "" : " (value '" + f.rawValue() + "')"));
-      }
-    }
   }
 
   /** Formats scores as the CSV shows them: no exponent, no trailing zeros, to the millionth. */

@@ -1,6 +1,5 @@
 package dev.mops.cli;
 
-import dev.mops.core.Finding;
 import dev.mops.core.io.InputRecord;
 import dev.mops.core.io.RecordReader;
 import dev.mops.core.record.Record;
@@ -40,10 +39,13 @@ import picocli.CommandLine.Spec;
     })
 public final class ScoreDiffCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Mixin InputOptions input = new InputOptions();
   @Mixin FailOnOption failOn = new FailOnOption();
+  @Mixin IdOptions ids = new IdOptions();
+  @Mixin AsOfOption.Required asOf = new AsOfOption.Required();
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
   @Option(names = "--old", required = true, paramLabel = "FILE", description = "The current model.")
   Path oldModel = Path.of("old.yaml");
@@ -54,41 +56,62 @@ public final class ScoreDiffCommand implements Callable<Integer> {
   @Option(names = "--events", paramLabel = "FILE", description = "Events: lead_id, type, timestamp and properties.")
   @Nullable String events;
 
-  @Option(names = "--as-of", required = true, paramLabel = "INSTANT", description = "The 'now' both models score at.")
-  String asOf = "";
-
-  @Option(names = "--id-field", paramLabel = "FIELD", defaultValue = "id", description = "The leads' id column (default: id).")
-  String idField = "id";
-
-  @Option(names = "--event-lead-field", paramLabel = "FIELD", defaultValue = "lead_id",
-      description = "The events' lead id column (default: lead_id).")
+  @Option(names = "--event-lead-column", paramLabel = "COLUMN", defaultValue = "lead_id",
+      description = "The events' lead id column, matched with the leads' --id-column (default: ${DEFAULT-VALUE}).")
   String eventLeadField = "lead_id";
+
+  private boolean deprecatedEventLeadField;
+
+  @Option(names = "--event-lead-field", paramLabel = "COLUMN", hidden = true,
+      description = "Deprecated: the former name of --event-lead-column.")
+  void eventLeadField(String column) {
+    eventLeadField = column;
+    deprecatedEventLeadField = true;
+  }
 
   @Override
   public Integer call() throws IOException {
     failOn.validate();
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Instant now = FilterCommand.parseAsOf(asOf);
+    StandardStreams streams = StandardStreams.of(spec);
+    PrintWriter out = streams.outText();
+    PrintWriter err = streams.err();
+    ids.warnIfDeprecated(err);
+    if (deprecatedEventLeadField) {
+      err.println("warning: --event-lead-field is deprecated; use --event-lead-column");
+    }
+    String idField = ids.column();
+    Instant now = asOf.instant();
     ScoringModel before = ScoringModel.load(oldModel);
     ScoringModel after = ScoringModel.load(newModel);
-    ScoreCommand.FindingPrinter printer = new ScoreCommand.FindingPrinter(err, failOn);
+    FindingPrinter printer = new FindingPrinter(streams, failOn);
     Map<String, List<Record>> byLead = new HashMap<>();
     if (events != null) {
-      ScoreCommand.readEvents(events, eventLeadField, Math.min(before.maxEventsPerLead(), after.maxEventsPerLead()),
+      ScoreCommand.readEvents(input, events, eventLeadField, Math.min(before.maxEventsPerLead(), after.maxEventsPerLead()),
           printer, (id, r, sink) -> byLead.computeIfAbsent(id, k -> new ArrayList<>()).add(r));
     }
     ModelImpact.Builder impact = ModelImpact.builder(before, after, now);
     try (RecordReader in = input.open()) {
+      List<String> leadFields = new ArrayList<>(before.leadSchema().fieldNames());
+      after.leadSchema().fieldNames().stream().filter(f -> !leadFields.contains(f)).forEach(leadFields::add);
+      if (in instanceof dev.mops.core.io.CsvReader && !in.fields().isEmpty() && !leadFields.isEmpty()
+          && leadFields.stream().noneMatch(in.fields()::contains)) {
+        throw Columns.noneOf(input.name(), in.fields(), leadFields, "of the scoring models");
+      }
+      if ((events != null || ids.explicit()) && in instanceof dev.mops.core.io.CsvReader) {
+        Columns.require(input.name(), in.fields(), idField, "--id-column");
+      }
+      Progress progress = Progress.start(progressOptions, streams, "score-diff", input);
+      long read = 0;
       for (InputRecord r; (r = in.next()) != null; ) {
-        for (Finding f : r.findings()) {
-          printer.accept(r.line(), f);
-        }
+        progress.update(++read);
+        printer.accept(r);
         String id = Values.asString(r.record().get(idField));
         String key = id == null ? "#" + r.number() : id;
         impact.add(new LeadActivity(key, r.record(), id == null ? List.of() : byLead.getOrDefault(id, List.of())));
       }
+      progress.done();
     }
+    printer.finish();
     out.print(impact.build().summary());
     out.flush();
     return failOn.exitCode();

@@ -129,7 +129,7 @@ class DedupeCommandTest {
     Files.writeString(bad, "left,right,label\n1,2,1\n", StandardCharsets.UTF_8);
     CliRun refused = CliRun.mops("dedupe", "-i", in.toString(), "--id-column", "id", "--labels", bad.toString());
     assertThat(refused.code()).isEqualTo(2);
-    assertThat(refused.err()).contains("--labels needs id_a,id_b,match or unique_id_l,unique_id_r,clerical_match_score");
+    assertThat(refused.err()).contains("--labels: ", "a labels file needs id_a,id_b,match or unique_id_l,unique_id_r,clerical_match_score");
   }
 
   @Test

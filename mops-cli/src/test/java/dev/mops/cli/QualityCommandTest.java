@@ -46,9 +46,15 @@ class QualityCommandTest {
   }
 
   @Test
-  void failOnNeverExitsZeroAndReportGoesToStdout() {
-    CliRun r = mops("quality", "--contract", examples().resolve("leads.odcs.yaml").toString(),
+  void aFailedRuleFailsTheRunByDefaultAndFailOnNeverExitsZero() {
+    // As with Soda and Great Expectations in CI, a failed check fails the job: --fail-on is error by default.
+    CliRun byDefault = mops("quality", "--contract", examples().resolve("leads.odcs.yaml").toString(),
         "--input", examples().resolve("leads.csv").toString(), "--as-of", "2026-11-01T00:00:00Z");
+    assertThat(byDefault.code()).as(byDefault.err()).isEqualTo(ExitCode.FINDINGS);
+    assertThat(byDefault.err()).contains("status fail");
+    assertThat(mops("quality", "--help").out().replaceAll("\\s+", " ")).contains("or never. Default: error.");
+    CliRun r = mops("quality", "--contract", examples().resolve("leads.odcs.yaml").toString(),
+        "--input", examples().resolve("leads.csv").toString(), "--as-of", "2026-11-01T00:00:00Z", "--fail-on", "never");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("\"format\" : \"mops-quality-report/1\"", "not_evaluated");
     assertThat(r.err()).contains("not_evaluated", "custom SQL");
@@ -81,7 +87,9 @@ class QualityCommandTest {
     // the suggestion is a valid contract the quality command accepts
     CliRun q = mops("quality", "--contract", suggested.toString(), "--input", examples().resolve("leads.csv").toString(),
         "--as-of", "2026-11-01T00:00:00Z", "--output", dir.resolve("r.json").toString());
-    assertThat(q.code()).as(q.err()).isZero();
+    // it loads and runs; the file breaks some of the rules suggested from it (exit 1, the default --fail-on error)
+    assertThat(q.code()).as(q.err()).isEqualTo(ExitCode.FINDINGS);
+    assertThat(q.err()).contains("240 records checked against starter");
   }
 
   @Test
