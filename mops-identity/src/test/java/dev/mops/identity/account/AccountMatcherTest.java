@@ -114,4 +114,16 @@ class AccountMatcherTest {
     assertThat(AccountMatcher.withinOneEdit("robotics", "rbotcs")).isFalse();
     assertThat(AccountMatcher.withinOneEdit("abcde", "abcde")).isTrue();
   }
+
+  @Test
+  void aSharedPhoneIsEvidenceToo() {
+    AccountMatcher m = AccountMatcher.builder()
+        .add(Account.builder("p1", "Northwind Traders").phone("+1 415-555-2671").country("US").build())
+        .add(Account.builder("p2", "Contoso").phone("+44 20 7946 0958").country("GB").build())
+        .build();
+    AccountMatch hit = m.match(lead("phone", "(415) 555-2671", "country", "US"));
+    assertThat(hit.accountId()).isEqualTo("p1");
+    assertThat(hit.reasons()).containsExactly("phone +14155552671", "country US");
+    assertThat(hit.confidence()).isEqualTo(0.64);
+  }
 }
