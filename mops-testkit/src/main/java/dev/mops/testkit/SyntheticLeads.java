@@ -1,10 +1,12 @@
-package dev.mops.identity.dedupe;
+package dev.mops.testkit;
 
 import dev.mops.core.record.Record;
 import dev.mops.core.record.Records;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,13 +16,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A generator of realistic synthetic B2B leads with duplicates and known truth, for dedupe tests, benchmarks and
- * demos: names with nicknames and typos, emails with plus tags, dots and case changes, phones in
- * many formats, company legal-suffix variants, and people who moved city.
+ * A generator of synthetic B2B leads: {@link #generate} gives leads with duplicates and known
+ * truth, for dedupe tests, benchmarks and demos; {@link #inbound} gives typed inbound leads without
+ * duplicates, for the condition benchmarks. The duplicates have names with nicknames and typos,
+ * emails with plus tags, dots and case changes, phones in many formats, company legal-suffix
+ * variants, and people who moved city.
  *
  * <p>Columns: {@code id, first_name, last_name, email, phone, company, city, postcode}; the truth
  * is {@link Dataset#entityOf()} (record id to entity id). Output depends only on the count and the
@@ -97,25 +103,66 @@ public final class SyntheticLeads {
 
   private static final String[] FREE_MAIL = {"gmail.com", "yahoo.com", "outlook.com", "hotmail.com"};
 
+  // The inbound leads of inbound(): no duplicates, typed values.
+  private static final String[] COUNTRIES = {
+    "US", "US", "US", "US", "CA", "GB", "GB", "DE", "FR", "NL", "IN", "BR", "AU", "JP", "us"
+  };
+  private static final String[] INDUSTRIES = {
+    "Software", "SOFTWARE", "SaaS", "saas", "Internet", "Fintech", "Retail", "Manufacturing",
+    "Healthcare", "Education", "Software Services"
+  };
+  private static final String[] TITLES = {
+    "VP Marketing", "Senior VP, Marketing", "SVP Revenue", "AVP Sales", "Director of Demand Generation",
+    "Director, Field Marketing", "Head of Growth", "Chief Marketing Officer", "CMO", "Marketing Manager",
+    "Product Marketing Lead", "Marketing Intern", "Sales Intern", "Internal Audit Lead", "Student",
+    "STUDENT AMBASSADOR", "Software Engineer", "Data Analyst", "Sales Development Rep",
+    "Vice President of Sales", "Account Executive", "Marketing Operations Specialist", "CEO",
+    "Head Of Marketing Ops", "Directory Services Admin", "Founder & CEO"
+  };
+  private static final String[] IN_FIRST = {"ana", "ben", "chen", "dev", "eva", "femi", "gus", "hana"};
+  private static final String[] IN_LAST = {"silva", "okafor", "li", "patel", "novak", "smith", "tanaka"};
+  private static final String[] IN_DOMAINS = {
+    "acme.com", "globex.io", "initech.com", "umbrella.co.uk", "hooli.xyz", "gmail.com", "GMail.com",
+    "yahoo.com", "competitor.com", "mail.competitor.com"
+  };
+  private static final String[] IN_PHONES = {
+    "+1 415 555 0132", "+1 (212) 555-0187", "+44 20 7946 0018", "+49 30 901820", "+33 1 23 45 67 89",
+    "0044 20 7946 0991", "415-555-0100", "+91 22 5555 0100"
+  };
+  private static final String[] IN_COMPANIES = {
+    "Acme Corp", "Globex", "Initech", "Umbrella plc", "Hooli", "Stark Industries", "Wayne Enterprises"
+  };
+  private static final String[] TAGS = {
+    "webinar", "demo_request", "pricing_page", "newsletter", "contact_sales", "ebook", "event",
+    "Demo_Request"
+  };
+  private static final String[] SOURCES = {
+    "web", "web", "event", "referral", "purchased_list", "partner", "paid_search"
+  };
+
   /** Most records one call generates. */
   public static final int MAX_COUNT = 10_000_000;
 
   /** Name of the bundled dedupe config for these leads, a resource of this package. */
-  static final String CONFIG_RESOURCE = "synthetic-leads.yaml";
+  public static final String CONFIG_RESOURCE = "synthetic-leads.yaml";
+
+  /** The seed of the inbound leads every benchmark run uses. */
+  public static final long INBOUND_SEED = 20_261_122L;
 
   private SyntheticLeads() {}
 
   /**
-   * Returns the bundled dedupe config for these leads ({@code synthetic-leads.yaml}: nickname-aware
-   * first names, phonetic surnames, emails, E.164 phones, company keys, six blocking passes,
-   * {@code prior: all_pairs}), which suits B2B lead exports shaped like them.
+   * Returns the text of the bundled dedupe config for these leads ({@code synthetic-leads.yaml}:
+   * nickname-aware first names, phonetic surnames, emails, E.164 phones, company keys, six blocking
+   * passes, {@code prior: all_pairs}), which suits B2B lead exports shaped like them; read it with
+   * {@code DedupeConfigs.parse(SyntheticLeads.CONFIG_RESOURCE, SyntheticLeads.configYaml())}.
    */
-  public static DedupeConfig config() {
+  public static String configYaml() {
     try (InputStream in = SyntheticLeads.class.getResourceAsStream(CONFIG_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("bundled " + CONFIG_RESOURCE + " is missing from the jar");
       }
-      return DedupeConfig.parse(CONFIG_RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read bundled " + CONFIG_RESOURCE, e);
     }
@@ -135,13 +182,6 @@ public final class SyntheticLeads {
     public Dataset {
       records = List.copyOf(records);
       entityOf = Map.copyOf(entityOf);
-    }
-
-    /** Returns the truth keyed by record reference, as {@link PairwiseScore#of} and {@link DedupeResult#blockingRecall} take it. */
-    public Map<RecordRef, String> truth() {
-      Map<RecordRef, String> t = new HashMap<>(entityOf.size() * 2);
-      entityOf.forEach((id, e) -> t.put(RecordRef.of(id), e));
-      return t;
     }
   }
 
@@ -348,5 +388,64 @@ public final class SyntheticLeads {
         c[i] = (char) ('a' + rnd.nextInt(26));
         return new String(c);
     }
+  }
+
+  /**
+   * Returns {@code count} inbound leads for condition and scoring benchmarks, as field-name-to-value
+   * maps with typed values ({@code String}, {@code Long}, {@code Instant}, {@code List<String>}),
+   * missing fields (null entries), mixed case and edge values. They have no duplicates and no truth.
+   *
+   * @param now the instant recent visits are drawn before (a few lie just after it)
+   */
+  public static List<Map<String, @Nullable Object>> inbound(int count, long seed, Instant now) {
+    Random random = new Random(seed);
+    List<Map<String, @Nullable Object>> leads = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Map<String, @Nullable Object> lead = new HashMap<>();
+      lead.put("country", pick(random, COUNTRIES, 0.05));
+      lead.put("industry", pick(random, INDUSTRIES, 0.10));
+      lead.put("employees", random.nextDouble() < 0.08 ? null : Math.round(Math.exp(random.nextDouble() * Math.log(100_000))));
+      lead.put("title", pick(random, TITLES, 0.07));
+      lead.put(
+          "email",
+          random.nextDouble() < 0.05
+              ? null
+              : pick(random, IN_FIRST) + '.' + pick(random, IN_LAST) + '@' + pick(random, IN_DOMAINS));
+      lead.put("phone", pick(random, IN_PHONES, 0.30));
+      double company = random.nextDouble();
+      lead.put("company", company < 0.10 ? null : company < 0.15 ? "" : company < 0.18 ? "  " : pick(random, IN_COMPANIES));
+      double visit = random.nextDouble();
+      lead.put(
+          "last_visit",
+          visit < 0.15
+              ? null
+              : visit < 0.17
+                  ? now.plus(Duration.ofMinutes(1 + random.nextInt(600)))
+                  : now.minus(Duration.ofSeconds(random.nextInt(120 * 24 * 3600))));
+      lead.put("tags", random.nextDouble() < 0.10 ? null : tags(random));
+      lead.put("lead_source", pick(random, SOURCES, 0.05));
+      leads.add(lead);
+    }
+    return leads;
+  }
+
+  private static List<String> tags(Random random) {
+    int n = random.nextInt(4);
+    List<String> out = new ArrayList<>(n);
+    while (out.size() < n) {
+      String t = pick(random, TAGS);
+      if (!out.contains(t)) {
+        out.add(t);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static @Nullable String pick(Random random, String[] values, double nullShare) {
+    return random.nextDouble() < nullShare ? null : pick(random, values);
+  }
+
+  private static String pick(Random random, String[] values) {
+    return values[random.nextInt(values.length)];
   }
 }
