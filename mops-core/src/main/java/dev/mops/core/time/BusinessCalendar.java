@@ -50,7 +50,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Cost.</b> Every operation visits each calendar date it spans once and does constant work
  * per working interval: a year-long duration costs about 370 date visits, whatever its length in
- * minutes. Holidays are computed once per calendar year and kept.
+ * minutes. Holidays and each date's working intervals as instants are computed once per calendar
+ * year and kept (about 20 KB a year used, for the years 1900 to 2299).
  *
  * <p><b>Limits.</b> {@link #dueTime} and {@link #nextOpening} search at most {@value
  * #HORIZON_YEARS} years ahead and throw {@link IllegalArgumentException} past that (a calendar
@@ -61,8 +62,8 @@ import org.jspecify.annotations.Nullable;
  * load with a {@link dev.mops.core.config.ConfigException} naming the file, line, column and path;
  * the format is in {@code docs/metrics.md}.
  *
- * <p>Thread safety: immutable and safe to share between threads (the holiday table filled per
- * year on first use is a concurrent map).
+ * <p>Thread safety: immutable and safe to share between threads (the tables filled per year on
+ * first use are concurrent maps of values that never change once computed).
  */
 public final class BusinessCalendar {
 
@@ -82,6 +83,11 @@ public final class BusinessCalendar {
   private final Map<LocalDate, String> closed;
   private final Map<LocalDate, int[]> open;
   private final Map<Integer, Map<LocalDate, String>> holidaysByYear = new ConcurrentHashMap<>();
+  private final Map<Integer, long[][]> boundsByYear = new ConcurrentHashMap<>();
+
+  private static final long[] NO_BOUNDS = new long[0];
+  private static final int FIRST_CACHED_YEAR = 1900;
+  private static final int LAST_CACHED_YEAR = 2299;
 
   private BusinessCalendar(Builder b, String contentHash) {
     this.name = b.name;
@@ -171,9 +177,9 @@ public final class BusinessCalendar {
     LocalDate d = LocalDate.ofInstant(at, zone);
     // a neighbouring date's hours reach into this date only around a transition at midnight
     for (LocalDate day = d.minusDays(1); !day.isAfter(d.plusDays(1)); day = day.plusDays(1)) {
-      int[] h = hours(day);
+      long[] h = bounds(day);
       for (int i = 0; i < h.length; i += 2) {
-        if (epoch(day, h[i]) <= s && s < epoch(day, h[i + 1])) {
+        if (h[i] <= s && s < h[i + 1]) {
           return true;
         }
       }
@@ -188,10 +194,10 @@ public final class BusinessCalendar {
 
   /** Returns the business time of {@code date}: its working hours, as long as they really were. */
   public Duration workingTime(LocalDate date) {
-    int[] h = hours(date);
+    long[] h = bounds(date);
     long total = 0;
     for (int i = 0; i < h.length; i += 2) {
-      total += epoch(date, h[i + 1]) - epoch(date, h[i]);
+      total += h[i + 1] - h[i];
     }
     return Duration.ofSeconds(total);
   }
@@ -216,10 +222,10 @@ public final class BusinessCalendar {
     long nanos = 0;
     LocalDate last = LocalDate.ofInstant(to, zone).plusDays(1);
     for (LocalDate day = LocalDate.ofInstant(from, zone).minusDays(1); !day.isAfter(last); day = day.plusDays(1)) {
-      int[] h = hours(day);
+      long[] h = bounds(day);
       for (int i = 0; i < h.length; i += 2) {
-        long s = epoch(day, h[i]);
-        long e = epoch(day, h[i + 1]);
+        long s = h[i];
+        long e = h[i + 1];
         // lower = max(from, s), upper = min(to, e), each as (seconds, nanos)
         long ls;
         long ln;
@@ -272,10 +278,10 @@ public final class BusinessCalendar {
     LocalDate first = LocalDate.ofInstant(start, zone).minusDays(1);
     for (long k = 0; k <= HORIZON_DAYS; k++) {
       LocalDate day = first.plusDays(k);
-      int[] h = hours(day);
+      long[] h = bounds(day);
       for (int i = 0; i < h.length; i += 2) {
-        long s = epoch(day, h[i]);
-        long e = epoch(day, h[i + 1]);
+        long s = h[i];
+        long e = h[i + 1];
         long ls;
         long ln;
         if (s > as || (s == as && an == 0)) {
@@ -321,10 +327,10 @@ public final class BusinessCalendar {
     LocalDate first = LocalDate.ofInstant(at, zone).minusDays(1);
     for (long k = 0; k <= HORIZON_DAYS; k++) {
       LocalDate day = first.plusDays(k);
-      int[] h = hours(day);
+      long[] h = bounds(day);
       for (int i = 0; i < h.length; i += 2) {
-        long s = epoch(day, h[i]);
-        long e = epoch(day, h[i + 1]);
+        long s = h[i];
+        long e = h[i + 1];
         if (e > as && e > s) {
           return s <= as ? at : Instant.ofEpochSecond(s);
         }
@@ -349,10 +355,10 @@ public final class BusinessCalendar {
     Instant curEnd = null;
     LocalDate last = LocalDate.ofInstant(to, zone).plusDays(1);
     for (LocalDate day = LocalDate.ofInstant(from, zone).minusDays(1); !day.isAfter(last); day = day.plusDays(1)) {
-      int[] h = hours(day);
+      long[] h = bounds(day);
       for (int i = 0; i < h.length; i += 2) {
-        Instant s = Instant.ofEpochSecond(epoch(day, h[i]));
-        Instant e = Instant.ofEpochSecond(epoch(day, h[i + 1]));
+        Instant s = Instant.ofEpochSecond(h[i]);
+        Instant e = Instant.ofEpochSecond(h[i + 1]);
         if (s.isBefore(from)) {
           s = from;
         }
@@ -437,6 +443,43 @@ public final class BusinessCalendar {
       }
     }
     return m;
+  }
+
+  /**
+   * Returns the working intervals of {@code d} as epoch-second pairs, from a table filled a year at
+   * a time for the years {@value #FIRST_CACHED_YEAR} to {@value #LAST_CACHED_YEAR} (about 20 KB a
+   * year), computed afresh outside them.
+   */
+  long[] bounds(LocalDate d) {
+    int y = d.getYear();
+    if (y < FIRST_CACHED_YEAR || y > LAST_CACHED_YEAR) {
+      return computeBounds(d);
+    }
+    long[][] year = boundsByYear.get(y);
+    if (year == null) {
+      LocalDate first = LocalDate.of(y, 1, 1);
+      year = new long[first.lengthOfYear()][];
+      for (int i = 0; i < year.length; i++) {
+        year[i] = computeBounds(first.plusDays(i));
+      }
+      long[][] prior = boundsByYear.putIfAbsent(y, year);
+      if (prior != null) {
+        year = prior;
+      }
+    }
+    return year[d.getDayOfYear() - 1];
+  }
+
+  private long[] computeBounds(LocalDate d) {
+    int[] h = hours(d);
+    if (h.length == 0) {
+      return NO_BOUNDS;
+    }
+    long[] b = new long[h.length];
+    for (int i = 0; i < h.length; i++) {
+      b[i] = epoch(d, h[i]);
+    }
+    return b;
   }
 
   /** Returns the working hours of {@code d} as seconds-of-day pairs. */
