@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = MopsVersion.class,
     description = "Marketing-operations rules as code: conditions, campaign taxonomy, lead scoring, data quality, "
-        + "deduplication, operating metrics and campaign planning, on CSV, JSON Lines and Excel files.",
+        + "deduplication, account matching, lead routing, operating metrics and campaign planning, on CSV, JSON Lines and Excel files.",
     footer = {"", "Exit codes: 0 done; 1 findings at or over --fail-on; 2 usage, configuration or input error.",
         "Shell completion (bash, zsh): source <(mops generate-completion)", ""},
     // one command a line, so that branches adding commands merge cleanly
@@ -37,6 +37,9 @@ import picocli.CommandLine.Spec;
         StitchCommand.class,
         ScoreCommand.class,
         ScoreDiffCommand.class,
+        MatchAccountsCommand.class,
+        RouteCommand.class,
+        RouteDiffCommand.class,
         SlaCommand.class,
         CalendarCommand.class,
         ExperimentSizeCommand.class,

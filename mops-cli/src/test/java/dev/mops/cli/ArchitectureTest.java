@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-  private static final List<String> FEATURES = List.of("taxonomy", "scoring", "quality", "identity", "metrics", "planning");
+  private static final List<String> FEATURES = List.of("taxonomy", "scoring", "quality", "identity", "metrics", "planning", "routing");
   private static JavaClasses all;
   private static JavaClasses library;
 
