@@ -4,6 +4,7 @@ import dev.mops.core.io.InputRecord;
 import dev.mops.core.io.RecordReader;
 import dev.mops.core.record.Record;
 import dev.mops.identity.dedupe.DedupeConfig;
+import dev.mops.identity.dedupe.DedupeConfigs;
 import dev.mops.identity.dedupe.RecordRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,6 +70,6 @@ public final class BenchmarkData {
 
   /** Loads {@code examples/dedupe/febrl.yaml}. */
   public static DedupeConfig febrlConfig() {
-    return DedupeConfig.load(findUp("examples/dedupe/febrl.yaml"));
+    return DedupeConfigs.load(findUp("examples/dedupe/febrl.yaml"));
   }
 }

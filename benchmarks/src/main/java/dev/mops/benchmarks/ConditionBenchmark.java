@@ -1,6 +1,7 @@
 package dev.mops.benchmarks;
 
 import dev.mops.benchmarks.HandWrittenLeadRules.Lead;
+import dev.mops.testkit.SyntheticLeads;
 import dev.mops.core.condition.CompiledCondition;
 import dev.mops.core.condition.Condition;
 import dev.mops.core.condition.ConditionYaml;
@@ -155,7 +156,7 @@ public class ConditionBenchmark {
     }
     jexlRules = expressions.toArray(new JexlExpression[0]);
 
-    List<Map<String, @Nullable Object>> records = SyntheticLeads.generate(LEADS, SyntheticLeads.SEED, now);
+    List<Map<String, @Nullable Object>> records = SyntheticLeads.inbound(LEADS, SyntheticLeads.INBOUND_SEED, now);
     rows = new ArrayRow[LEADS];
     leads = new Lead[LEADS];
     contexts = new MapContext[LEADS];

@@ -2,7 +2,7 @@ package dev.mops.benchmarks;
 
 import dev.mops.core.record.Record;
 import dev.mops.identity.dedupe.StringSimilarity;
-import dev.mops.identity.dedupe.SyntheticLeads;
+import dev.mops.testkit.SyntheticLeads;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;

@@ -2,6 +2,7 @@ package dev.mops.benchmarks;
 
 import dev.mops.core.record.Record;
 import dev.mops.identity.dedupe.DedupeConfig;
+import dev.mops.identity.dedupe.DedupeConfigs;
 import dev.mops.identity.dedupe.DedupeResult;
 import dev.mops.identity.dedupe.Deduplicator;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public class DedupeFebrlBenchmark {
     } else {
       List<String> columns = new ArrayList<>(List.of("given_name", "surname", "street_number", "address_1",
           "address_2", "suburb", "postcode", "state", "date_of_birth", "soc_sec_id"));
-      config = DedupeConfig.infer(columns, records);
+      config = DedupeConfigs.infer(columns, records);
     }
   }
 

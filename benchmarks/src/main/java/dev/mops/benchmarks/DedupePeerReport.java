@@ -2,6 +2,7 @@ package dev.mops.benchmarks;
 
 import dev.mops.core.record.Record;
 import dev.mops.identity.dedupe.DedupeConfig;
+import dev.mops.identity.dedupe.DedupeConfigs;
 import dev.mops.identity.dedupe.DedupeResult;
 import dev.mops.identity.dedupe.Deduplicator;
 import dev.mops.identity.dedupe.PairwiseScore;
@@ -42,7 +43,7 @@ public final class DedupePeerReport {
       List<Record> records = BenchmarkData.dataCsv(file);
       Map<RecordRef, String> truth = BenchmarkData.febrlTruth(records);
       DedupeConfig config = BenchmarkData.febrlConfig();
-      DedupeConfig inferred = DedupeConfig.infer(DukeFebrl.columns(), records);
+      DedupeConfig inferred = DedupeConfigs.infer(DukeFebrl.columns(), records);
       report(out, file, "mops (febrl.yaml)", runs, truth,
           () -> clusters(Deduplicator.of(config).dedupe(records, "rec_id")));
       report(out, file, "mops (no config)", runs, truth,

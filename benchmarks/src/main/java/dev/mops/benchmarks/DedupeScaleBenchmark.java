@@ -1,10 +1,12 @@
 package dev.mops.benchmarks;
 
 import dev.mops.identity.dedupe.DedupeConfig;
+import dev.mops.identity.dedupe.RecordRef;
+import dev.mops.identity.dedupe.DedupeConfigs;
 import dev.mops.identity.dedupe.DedupeResult;
 import dev.mops.identity.dedupe.Deduplicator;
 import dev.mops.identity.dedupe.PairwiseScore;
-import dev.mops.identity.dedupe.SyntheticLeads;
+import dev.mops.testkit.SyntheticLeads;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,7 +46,7 @@ public class DedupeScaleBenchmark {
   @Setup(Level.Trial)
   public void setup() {
     data = SyntheticLeads.generate(records, 7);
-    config = SyntheticLeads.config();
+    config = DedupeConfigs.parse(SyntheticLeads.CONFIG_RESOURCE, SyntheticLeads.configYaml());
   }
 
   @Benchmark
@@ -57,7 +59,7 @@ public class DedupeScaleBenchmark {
   @SuppressWarnings("SystemOut")
   public void report() {
     if (last != null) {
-      PairwiseScore s = PairwiseScore.of(last, data.truth());
+      PairwiseScore s = PairwiseScore.of(last, RecordRef.truthOf(data.entityOf()));
       System.out.printf(java.util.Locale.ROOT, "%n%,d leads: precision %.4f recall %.4f F1 %.4f%n",
           records, s.precision(), s.recall(), s.f1());
     }

@@ -1,19 +1,28 @@
 package dev.mops.benchmarks;
 
+import dev.mops.identity.dedupe.DedupeConfig;
 import dev.mops.identity.dedupe.DedupeResult;
+import dev.mops.identity.dedupe.RecordRef;
+import dev.mops.identity.dedupe.DedupeConfigs;
 import dev.mops.identity.dedupe.Deduplicator;
 import dev.mops.identity.dedupe.PairwiseScore;
-import dev.mops.identity.dedupe.SyntheticLeads;
+import dev.mops.testkit.HarderLeads;
+import dev.mops.testkit.SyntheticLeads;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Dedupes N synthetic leads once and prints wall time, peak heap and pairwise accuracy: the
- * million-lead figure of docs/benchmarks.md. Usage: {@code java -Xmx4g -cp benchmarks.jar
- * dev.mops.benchmarks.DedupeScaleRun [records] [seed]}.
+ * million-lead figures of docs/benchmarks.md. Usage: {@code java -Xmx4g -cp benchmarks.jar
+ * dev.mops.benchmarks.DedupeScaleRun [records] [seed] [synthetic|harder]}: {@code synthetic}
+ * (the default) dedupes {@code SyntheticLeads} with their hand-written config, {@code harder}
+ * dedupes {@code HarderLeads} with no config (inferred, as {@code mops dedupe} without
+ * {@code --config}).
  *
  * <p>Thread safety: a program; not for concurrent use.
  */
@@ -27,12 +36,21 @@ public final class DedupeScaleRun {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     long seed = args.length > 1 ? Long.parseLong(args[1]) : 7;
     long t0 = System.nanoTime();
-    SyntheticLeads.Dataset data = SyntheticLeads.generate(n, seed);
+    boolean harder = args.length > 2 && args[2].equals("harder");
+    SyntheticLeads.Dataset data = harder ? HarderLeads.generate(n, seed) : SyntheticLeads.generate(n, seed);
     long t1 = System.nanoTime();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       pool.resetPeakUsage();
     }
-    DedupeResult result = Deduplicator.of(SyntheticLeads.config()).dedupe(data.records(), "id");
+    DedupeConfig config;
+    if (harder) {
+      List<String> columns = new ArrayList<>(HarderLeads.COLUMNS);
+      columns.remove("id");
+      config = DedupeConfigs.infer(columns, data.records());
+    } else {
+      config = DedupeConfigs.parse(SyntheticLeads.CONFIG_RESOURCE, SyntheticLeads.configYaml());
+    }
+    DedupeResult result = Deduplicator.of(config).dedupe(data.records(), "id");
     long t2 = System.nanoTime();
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -40,12 +58,13 @@ public final class DedupeScaleRun {
         peak += pool.getPeakUsage().getUsed();
       }
     }
-    PairwiseScore s = PairwiseScore.of(result, data.truth());
+    PairwiseScore s = PairwiseScore.of(result, RecordRef.truthOf(data.entityOf()));
     out.printf(Locale.ROOT, "records %,d  generate %.1f s  dedupe %.1f s  peak heap %.2f GB  candidates %,d%n",
         n, (t1 - t0) / 1e9, (t2 - t1) / 1e9, peak / 1e9, result.blockingReport().candidatePairs());
     out.printf(Locale.ROOT, "precision %.4f  recall %.4f  F1 %.4f  blocking recall %.4f  clusters %,d  processors %d  max heap %.1f GB%n",
-        s.precision(), s.recall(), s.f1(), result.blockingRecall(data.truth()), result.clusters().size(),
+        s.precision(), s.recall(), s.f1(), result.blockingRecall(RecordRef.truthOf(data.entityOf())), result.clusters().size(),
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1e9);
     result.blockingReport().passes().forEach(p -> out.println("  " + p));
+    result.findings().stream().filter(f -> f.code().equals("PAIR_BUDGET")).forEach(f -> out.println("  " + f.message()));
   }
 }

@@ -2,11 +2,12 @@ package dev.mops.benchmarks;
 
 import dev.mops.core.record.Record;
 import dev.mops.identity.dedupe.DedupeResult;
+import dev.mops.identity.dedupe.DedupeConfigs;
 import dev.mops.identity.dedupe.Deduplicator;
 import dev.mops.identity.dedupe.IndexMatch;
 import dev.mops.identity.dedupe.MatchIndex;
 import dev.mops.identity.dedupe.RecordRef;
-import dev.mops.identity.dedupe.SyntheticLeads;
+import dev.mops.testkit.SyntheticLeads;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ public class MatchIndexBenchmark {
     SyntheticLeads.Dataset data = SyntheticLeads.generate(records + 10_000, 7);
     List<Record> indexed = data.records().subList(0, records);
     queries = data.records().subList(records, records + 10_000);
-    DedupeResult batch = Deduplicator.of(SyntheticLeads.config()).dedupe(indexed, "id");
+    DedupeResult batch = Deduplicator.of(DedupeConfigs.parse(SyntheticLeads.CONFIG_RESOURCE, SyntheticLeads.configYaml())).dedupe(indexed, "id");
     index = MatchIndex.of(batch);
     byEmail = new HashMap<>();
     for (Record r : indexed) {

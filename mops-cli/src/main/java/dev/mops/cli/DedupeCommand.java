@@ -8,6 +8,8 @@ import dev.mops.core.io.RecordWriter;
 import dev.mops.core.record.Record;
 import dev.mops.identity.dedupe.BlockingReport;
 import dev.mops.identity.dedupe.DedupeConfig;
+import dev.mops.identity.dedupe.DedupeLimitException;
+import dev.mops.identity.dedupe.DedupeConfigs;
 import dev.mops.identity.dedupe.DedupeResult;
 import dev.mops.identity.dedupe.DedupeSource;
 import dev.mops.identity.dedupe.Deduplicator;
@@ -86,6 +88,40 @@ public final class DedupeCommand implements Callable<Integer> {
           + "one row per input record with source (several inputs), id, cluster_id.")
   @Nullable String golden;
 
+  /**
+   * Counts the input files' lines (a fast byte scan; standard input is not counted) and refuses,
+   * in one line, a run whose records would not fit in the heap, before reading them.
+   */
+  private static void refuseWhatTheHeapCannotHold(List<String> inputs) throws java.io.IOException {
+    long lines = 0;
+    for (String input : inputs) {
+      if (!input.equals("-") && java.nio.file.Files.isRegularFile(Path.of(input))) {
+        boolean jsonLines = input.endsWith(".jsonl") || input.endsWith(".ndjson");
+        lines += Math.max(0, countLines(Path.of(input)) - (jsonLines ? 0 : 1)); // a CSV's header is no record
+      }
+    }
+    try {
+      Deduplicator.pairBudget(lines, Runtime.getRuntime().maxMemory());
+    } catch (DedupeLimitException e) {
+      throw new UsageException(String.valueOf(e.getMessage()), e);
+    }
+  }
+
+  private static long countLines(Path file) throws java.io.IOException {
+    long lines = 0;
+    byte[] buf = new byte[1 << 16];
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      for (int r; (r = in.read(buf)) > 0; ) {
+        for (int i = 0; i < r; i++) {
+          if (buf[i] == '\n') {
+            lines++;
+          }
+        }
+      }
+    }
+    return lines;
+  }
+
   @Override
   public Integer call() throws Exception {
     failOn.validate();
@@ -99,6 +135,7 @@ public final class DedupeCommand implements Callable<Integer> {
       throw new UsageException("--link-only needs two inputs or more");
     }
     boolean several = inputs.size() > 1;
+    refuseWhatTheHeapCannotHold(inputs);
     List<String> sourceNames = new ArrayList<>();
     for (String in : inputs) {
       String name = several ? fileName(in) : "";
@@ -140,13 +177,13 @@ public final class DedupeCommand implements Callable<Integer> {
     DedupeConfig cfg;
     Path configFile = config;
     if (configFile != null) {
-      cfg = DedupeConfig.load(configFile);
+      cfg = DedupeConfigs.load(configFile);
       checkConfigColumns(err, cfg, new ArrayList<>(columns), inputs);
     } else {
       List<String> candidates = new ArrayList<>(columns);
       candidates.remove(idColumn);
       try {
-        cfg = DedupeConfig.infer(candidates, sample);
+        cfg = DedupeConfigs.infer(candidates, sample);
       } catch (IllegalArgumentException e) {
         throw new UsageException("cannot infer a dedupe config: " + e.getMessage() + "; give --config", e);
       }
@@ -179,10 +216,15 @@ public final class DedupeCommand implements Callable<Integer> {
     }
     Deduplicator chosen = engine;
     long total = read;
-    DedupeResult result = phases.during(String.format(Locale.ROOT, "matching %,d records", total),
-        () -> several || linkOnly
-            ? chosen.link(sources, idColumn, linkOnly)
-            : chosen.dedupe(sources.get(0).records(), idColumn));
+    DedupeResult result;
+    try {
+      result = phases.during(String.format(Locale.ROOT, "matching %,d records", total),
+          () -> several || linkOnly
+              ? chosen.link(sources, idColumn, linkOnly)
+              : chosen.dedupe(sources.get(0).records(), idColumn));
+    } catch (DedupeLimitException e) {
+      throw new UsageException(String.valueOf(e.getMessage()), e);
+    }
     printer.acceptAll(result.findings());
     printer.finish();
     writeClusters(result, several);
@@ -202,7 +244,7 @@ public final class DedupeCommand implements Callable<Integer> {
         cfg.version(), failOn.summary());
     for (BlockingReport.Pass p : result.blockingReport().passes()) {
       if (p.oversizedBlocks() > 0) {
-        err.printf(Locale.ROOT, "  blocking %s: %,d blocks over max_block_size skipped (%,d pairs not compared)%n",
+        err.printf(Locale.ROOT, "  blocking %s: %,d blocks over max_block_size or the pair budget skipped (%,d pairs not compared)%n",
             p.key(), p.oversizedBlocks(), p.skippedPairs());
       }
     }

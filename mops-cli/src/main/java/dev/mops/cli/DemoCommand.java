@@ -17,12 +17,14 @@ import dev.mops.core.normalize.JobTitleClassifier;
 import dev.mops.core.normalize.NormalizedEmail;
 import dev.mops.core.record.Values;
 import dev.mops.identity.dedupe.DedupeConfig;
+import dev.mops.identity.dedupe.RecordRef;
+import dev.mops.identity.dedupe.DedupeConfigs;
 import dev.mops.identity.dedupe.DedupeResult;
 import dev.mops.identity.dedupe.Deduplicator;
 import dev.mops.identity.dedupe.MatchDecision;
 import dev.mops.identity.dedupe.PairwiseScore;
 import dev.mops.identity.dedupe.ScoredPair;
-import dev.mops.identity.dedupe.SyntheticLeads;
+import dev.mops.testkit.SyntheticLeads;
 import dev.mops.taxonomy.ChannelGroup;
 import dev.mops.taxonomy.ParsedUrl;
 import dev.mops.taxonomy.UtmParser;
@@ -295,10 +297,10 @@ public final class DemoCommand implements Callable<Integer> {
     int count = 3_000;
     long seed = 7;
     SyntheticLeads.Dataset data = SyntheticLeads.generate(count, seed);
-    DedupeConfig config = SyntheticLeads.config();
+    DedupeConfig config = DedupeConfigs.parse(SyntheticLeads.CONFIG_RESOURCE, SyntheticLeads.configYaml());
     DedupeResult result =
         Deduplicator.of(config).dedupe(data.records(), "id");
-    PairwiseScore score = PairwiseScore.of(result, data.truth());
+    PairwiseScore score = PairwiseScore.of(result, RecordRef.truthOf(data.entityOf()));
     long review = result.pairs().stream()
         .filter(p -> p.decision() == MatchDecision.REVIEW).count();
     out.printf(Locale.ROOT, "Dedupe: %,d synthetic leads (seed %d: nicknames, typos, plus-tagged emails, phone formats, moves)%n",

@@ -1,5 +1,6 @@
 package dev.mops.cli;
 
+import dev.mops.core.io.ReadOptions;
 import dev.mops.core.io.RecordReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -16,8 +17,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * The shared {@code --input} options of every command that reads records: a CSV file with a
- * header, JSON Lines when the name ends in {@code .jsonl}/{@code .ndjson}, or {@code -} for
- * standard input (CSV unless {@code --input-format jsonl}). Without {@code --input} a command
+ * header (comma, semicolon, tab or pipe), JSON Lines when the name ends in {@code .jsonl}/{@code
+ * .ndjson}, an Excel workbook when it ends in {@code .xlsx}, any of them gzipped ({@code .gz}), or
+ * {@code -} for standard input (CSV unless {@code --input-format} says otherwise); with {@code
+ * --encoding}, {@code --delimiter} and {@code --sheet} for the exports that need them. Opening the
+ * input prints how it is read ({@code reading x.csv: CSV, UTF-8 (default), delimiter semicolon
+ * (from the header)}) on standard error. Without {@code --input} a command
  * reads standard input, so {@code cat leads.csv | mops filter --when ...} works.
  *
  * <p>It counts the bytes read from the input, so that a progress line can show how far through
@@ -35,15 +40,63 @@ public final class InputOptions {
   @Option(
       names = {"-i", "--input"},
       paramLabel = "FILE",
-      description = "Records to read: CSV with a header, or JSON Lines (.jsonl/.ndjson); '-' for stdin. "
+      description = "Records to read: CSV with a header, JSON Lines (.jsonl/.ndjson) or Excel (.xlsx), optionally .gz; "
+          + "'-' for stdin. "
           + "Default: stdin. Repeatable in dedupe only, to link several files.")
   List<String> inputs = new ArrayList<>();
 
   @Option(
       names = "--input-format",
       paramLabel = "FORMAT",
-      description = "csv or jsonl; by default taken from the file name (csv for stdin).")
+      description = "csv, jsonl or xlsx; by default taken from the file name (csv for stdin).")
   @Nullable String inputFormat;
+
+  @Option(
+      names = "--encoding",
+      paramLabel = "NAME",
+      description = "Text encoding of the input: UTF-8 (default), windows-1252, ISO-8859-1 or UTF-16. "
+          + "A byte-order mark wins.")
+  @Nullable String encoding;
+
+  @Option(
+      names = "--delimiter",
+      paramLabel = "D",
+      description = "CSV delimiter: comma, semicolon, tab or pipe. Default: tab for .tsv, else detected from the "
+          + "header line.")
+  @Nullable String delimiter;
+
+  @Option(
+      names = "--sheet",
+      paramLabel = "NAME",
+      description = "Excel sheet to read, by name. Default: the first sheet.")
+  @Nullable String sheet;
+
+  /**
+   * Returns the read options the command line asked for.
+   *
+   * @throws UsageException when an encoding or delimiter is unknown
+   */
+  public ReadOptions readOptions() {
+    ReadOptions.Builder b = ReadOptions.builder();
+    try {
+      if (encoding != null) {
+        b.encoding(encoding);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--encoding: " + e.getMessage(), e);
+    }
+    try {
+      if (delimiter != null) {
+        b.delimiter(ReadOptions.parseDelimiter(delimiter));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--delimiter: " + e.getMessage(), e);
+    }
+    if (sheet != null) {
+      b.sheet(sheet);
+    }
+    return b.build();
+  }
 
   private @Nullable CountingStream counter;
   private long size = -1;
@@ -92,7 +145,9 @@ public final class InputOptions {
     }
     CountingStream c = new CountingStream(raw, !path.equals(STDIN));
     counter = c;
-    return RecordReader.open(source, c, f);
+    RecordReader in = RecordReader.open(source, c, f, readOptions());
+    streams().err().println("reading " + source + ": " + in.layout().summary());
+    return in;
   }
 
   /**

@@ -19,13 +19,38 @@ import picocli.CommandLine.Spec;
     name = "mops",
     mixinStandardHelpOptions = true,
     versionProvider = MopsVersion.class,
-    description = "Marketing-operations rules as code: conditions, campaign taxonomy, lead scoring, data quality "
-        + "and deduplication, on CSV and JSON Lines files.",
+    description = "Marketing-operations rules as code: conditions, campaign taxonomy, lead scoring, data quality, "
+        + "deduplication, account matching, lead routing, operating metrics and campaign planning, on CSV, JSON Lines and Excel files.",
     footer = {"", "Exit codes: 0 done; 1 findings at or over --fail-on; 2 usage, configuration or input error.",
         "Shell completion (bash, zsh): source <(mops generate-completion)", ""},
-    subcommands = {DemoCommand.class, FilterCommand.class, NormalizeCommand.class, QualityCommand.class,
-        ProfileCommand.class, LintUrlsCommand.class, LintNamesCommand.class, ClassifyCommand.class,
-        DedupeCommand.class, ScoreCommand.class, ScoreDiffCommand.class, AutoComplete.GenerateCompletion.class})
+    // one command a line, so that branches adding commands merge cleanly
+    subcommands = {
+        DemoCommand.class,
+        FilterCommand.class,
+        NormalizeCommand.class,
+        QualityCommand.class,
+        ProfileCommand.class,
+        LintUrlsCommand.class,
+        LintNamesCommand.class,
+        ClassifyCommand.class,
+        DedupeCommand.class,
+        StitchCommand.class,
+        ScoreCommand.class,
+        ScoreDiffCommand.class,
+        MatchAccountsCommand.class,
+        RouteCommand.class,
+        RouteDiffCommand.class,
+        SlaCommand.class,
+        CalendarCommand.class,
+        ExperimentSizeCommand.class,
+        OpsReportCommand.class,
+        CalendarCheckCommand.class,
+        CapacityCommand.class,
+        BudgetCommand.class,
+        IntakeCommand.class,
+        PreflightCommand.class,
+        AutoComplete.GenerateCompletion.class,
+    })
 public final class MopsCommand implements Callable<Integer> {
 
   @Spec @Nullable CommandSpec spec;

@@ -229,6 +229,13 @@ public final class NormalizeCommand implements Callable<Integer> {
             }
           }
           StringJoiner issues = new StringJoiner(";");
+          // What reading found (invalid bytes, short rows) is listed like the normalizers' findings;
+          // the printer has counted it already.
+          for (Finding f : r.findings()) {
+            if (f.severity().compareTo(listed) >= 0) {
+              issues.add(f.shortForm());
+            }
+          }
           for (Finding f : findings) {
             printer.count(f);
             if (f.severity().compareTo(listed) >= 0) {

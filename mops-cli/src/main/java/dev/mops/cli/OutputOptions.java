@@ -15,9 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The shared {@code --output} options of every command that writes records: CSV, or JSON Lines
- * when the name ends in {@code .jsonl}/{@code .ndjson}; {@code -} (the default) for standard
- * output.
+ * The shared {@code --output} options of every command that writes records: CSV, JSON Lines when
+ * the name ends in {@code .jsonl}/{@code .ndjson}, an Excel workbook when it ends in {@code .xlsx},
+ * gzip-compressed when it ends in {@code .gz}; {@code -} (the default) for standard output.
  *
  * <p>CSV outputs are guarded against formula injection by default (see {@link CsvInjectionGuard});
  * {@code --raw-values} writes values as they are. The guard covers every CSV file a command
@@ -33,13 +33,13 @@ public final class OutputOptions {
       names = {"-o", "--output"},
       paramLabel = "FILE",
       defaultValue = "-",
-      description = "Where to write records: CSV, or JSON Lines (.jsonl/.ndjson); '-' for stdout (default).")
+      description = "Where to write records: CSV, JSON Lines (.jsonl/.ndjson) or Excel (.xlsx), gzipped when .gz; '-' for stdout (default).")
   String output = "-";
 
   @Option(
       names = "--output-format",
       paramLabel = "FORMAT",
-      description = "csv or jsonl; by default taken from the file name (csv for stdout).")
+      description = "csv, jsonl or xlsx; by default taken from the file name (csv for stdout).")
   @Nullable String outputFormat;
 
   @Mixin RawValuesOption rawValues = new RawValuesOption();
@@ -85,7 +85,7 @@ public final class OutputOptions {
       checkFolder(Path.of(path));
       out = Files.newOutputStream(Path.of(path));
     }
-    RecordWriter w = RecordWriter.open(out, f, fields);
+    RecordWriter w = RecordWriter.open(path.equals("-") ? "<stdout>" : path, out, f, fields);
     return f == RecordReader.Format.CSV && !raw ? new GuardedWriter(w) : w;
   }
 

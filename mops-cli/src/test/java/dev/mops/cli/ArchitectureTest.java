@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-  private static final List<String> FEATURES = List.of("taxonomy", "scoring", "quality", "identity", "metrics");
+  private static final List<String> FEATURES = List.of("taxonomy", "scoring", "quality", "identity", "metrics", "planning", "routing");
   private static JavaClasses all;
   private static JavaClasses library;
 
@@ -61,7 +61,7 @@ class ArchitectureTest {
    * ArchUnit rule over no classes proves nothing, so it is not run), and runs as soon as they have
    * classes. Every other feature must have classes: a typo in FEATURES or a moved package fails.
    */
-  private static final Set<String> PLANNED = Set.of("metrics");
+  private static final Set<String> PLANNED = Set.of();
 
   @Test
   void featureModulesDoNotDependOnEachOther() {

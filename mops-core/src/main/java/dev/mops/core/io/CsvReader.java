@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,17 @@ import org.jspecify.annotations.Nullable;
  * are cut, with {@code CSV_FIELD_TOO_LONG}) and {@link #MAX_FIELDS} fields per line. A byte-order
  * mark is skipped.
  *
+ * <p>The delimiter is the one given, else (with {@link ReadOptions}) a tab when the source's name
+ * ends in {@code .tsv} or {@code .tab}, else sniffed from the header line: whichever of comma,
+ * semicolon, tab and pipe occurs most often outside quotes (comma on a tie or when none does).
+ *
+ * <p>When the characters come from {@link RecordReader#open(String, java.io.InputStream,
+ * RecordReader.Format, ReadOptions)}, bytes that were not valid in the encoding are an {@code
+ * INVALID_ENCODING} error finding on the record, naming the field, the line and the column (in
+ * characters) and the bytes, and suggesting {@code --encoding windows-1252} when they look like it;
+ * the value keeps a U+FFFD where the bytes were. One finding per field and record. Invalid bytes in
+ * the header are an {@link IOException}, since no column could be matched by name.
+ *
  * <p>Thread safety: not thread-safe; read from one thread.
  */
 public final class CsvReader implements RecordReader {
@@ -36,13 +48,22 @@ public final class CsvReader implements RecordReader {
 
   private final String source;
   private final Reader in;
+  private final @Nullable DecodingReader decoder;
   private final char delimiter;
   private final boolean trim;
+  private final InputLayout layout;
   private final char[] buf = new char[64 * 1024];
   private int pos;
   private int len;
   private boolean eof;
   private long line = 1;
+  /** Characters read before {@code buf[0]}. */
+  private long base;
+  /** Offset of the first character of the current physical line. */
+  private long lineStart;
+  /** Fields of the current line that already have an encoding finding, as a bit set (first 64). */
+  private long encodingFlagged;
+  private boolean inHeader = true;
   private long records;
   private final Schema schema;
   private final List<@Nullable String> fieldValues = new ArrayList<>();
@@ -51,7 +72,7 @@ public final class CsvReader implements RecordReader {
 
   /** Creates a reader of comma-separated values, fields kept as written. */
   public CsvReader(String source, Reader in) throws IOException {
-    this(source, in, ',', false);
+    this(source, in, ',', false, false);
   }
 
   /**
@@ -64,19 +85,66 @@ public final class CsvReader implements RecordReader {
    * @throws IOException when the header cannot be read, is empty, or names a column twice
    */
   public CsvReader(String source, Reader in, char delimiter, boolean trim) throws IOException {
+    this(source, in, delimiter, trim, true);
+  }
+
+  /**
+   * Creates a reader that takes its delimiter and trimming from {@code options}; an unset
+   * delimiter comes from the source's name ({@code .tsv}, {@code .tab}: tab) or the header line.
+   *
+   * @param source a name for the input, used in messages and for its extension
+   * @throws IOException when the header cannot be read, is empty, names a column twice, or holds
+   *     bytes that are not valid in the encoding
+   */
+  public CsvReader(String source, Reader in, ReadOptions options) throws IOException {
+    this(source, in, options.delimiter() != 0 ? options.delimiter() : tabByName(source), options.trim(),
+        options.delimiter() != 0);
+  }
+
+  private static char tabByName(String source) {
+    String n = source.toLowerCase(java.util.Locale.ROOT);
+    if (n.endsWith(".gz")) {
+      n = n.substring(0, n.length() - 3);
+    }
+    return n.endsWith(".tsv") || n.endsWith(".tab") ? '\t' : 0;
+  }
+
+  private CsvReader(String source, Reader in, char delimiter, boolean trim, boolean given) throws IOException {
     if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
       throw new IllegalArgumentException("delimiter cannot be a quote or a line break");
     }
     this.source = source;
     this.in = in;
-    this.delimiter = delimiter;
+    this.decoder = in instanceof DecodingReader ? (DecodingReader) in : null;
     this.trim = trim;
-    if (fill() && buf[0] == '\uFEFF') {
+    fillHeader();
+    if (len > 0 && buf[0] == '\uFEFF') {
       pos = 1;
+      lineStart = 1;
     }
+    String how;
+    if (delimiter != 0) {
+      this.delimiter = delimiter;
+      how = given ? "option" : delimiter == ',' ? "default" : "file name";
+    } else {
+      this.delimiter = sniff();
+      how = "from the header";
+    }
+    StringBuilder summary = new StringBuilder("CSV");
+    if (decoder != null) {
+      summary.append(", ").append(decoder.charset().name()).append(" (").append(decoder.source().label()).append(')');
+    }
+    summary.append(", delimiter ").append(ReadOptions.delimiterName(this.delimiter)).append(" (").append(how).append(')');
+    this.layout = new InputLayout(RecordReader.Format.CSV, decoder == null ? null : decoder.charset(), this.delimiter, null,
+        summary.toString());
     long headerLine = line;
     if (!readLine()) {
       throw new IOException(source + ": empty input, expected a header line");
+    }
+    for (Finding f : lineFindings) {
+      if (f.code().equals("INVALID_ENCODING")) {
+        throw new IOException(f.message());
+      }
     }
     List<String> header = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -91,11 +159,67 @@ public final class CsvReader implements RecordReader {
       header.add(name);
     }
     this.schema = Schema.of(header);
+    this.inHeader = false;
   }
 
   @Override
   public List<String> fields() {
     return schema.fieldNames();
+  }
+
+  @Override
+  public InputLayout layout() {
+    return layout;
+  }
+
+  /** Returns the field delimiter in use (given, from the name, or sniffed). */
+  public char delimiter() {
+    return delimiter;
+  }
+
+  /** Reads until the buffer holds a line break or is full, so the header line can be sniffed. */
+  private void fillHeader() throws IOException {
+    while (len < buf.length) {
+      int n = in.read(buf, len, buf.length - len);
+      if (n < 0) {
+        eof = true;
+        break;
+      }
+      int from = len;
+      len += n;
+      for (int i = from; i < len; i++) {
+        if (buf[i] == '\n' || buf[i] == '\r') {
+          return;
+        }
+      }
+    }
+  }
+
+  /** Returns the candidate delimiter seen most often outside quotes in the first line. */
+  private char sniff() {
+    int[] counts = new int[ReadOptions.SNIFFED.length];
+    boolean quoted = false;
+    for (int i = pos; i < len; i++) {
+      char c = buf[i];
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && (c == '\n' || c == '\r')) {
+        break;
+      } else if (!quoted) {
+        for (int k = 0; k < counts.length; k++) {
+          if (c == ReadOptions.SNIFFED[k]) {
+            counts[k]++;
+          }
+        }
+      }
+    }
+    int best = 0;
+    for (int k = 1; k < counts.length; k++) {
+      if (counts[k] > counts[best]) {
+        best = k;
+      }
+    }
+    return ReadOptions.SNIFFED[best];
   }
 
   /** Returns the schema of the header's columns (all untyped). */
@@ -133,6 +257,7 @@ public final class CsvReader implements RecordReader {
     if (eof) {
       return false;
     }
+    base += len;
     len = in.read(buf, 0, buf.length);
     pos = 0;
     if (len <= 0) {
@@ -147,6 +272,7 @@ public final class CsvReader implements RecordReader {
   private boolean readLine() throws IOException {
     fieldValues.clear();
     lineFindings.clear();
+    encodingFlagged = 0;
     if (pos >= len && !fill()) {
       return false;
     }
@@ -180,6 +306,9 @@ public final class CsvReader implements RecordReader {
         } else {
           if (c == '\n') {
             line++;
+            lineStart = base + pos;
+          } else if (c == '\uFFFD' && decoder != null) {
+            checkEncoding();
           }
           tooLong |= append(c);
         }
@@ -203,6 +332,7 @@ public final class CsvReader implements RecordReader {
           }
         }
         line++;
+        lineStart = base + pos;
         endField(quoted, tooLong);
         return true;
       } else if (c == '"' && !afterQuote && isBlankSoFar()) {
@@ -210,9 +340,29 @@ public final class CsvReader implements RecordReader {
         quoted = true;
         inQuotes = true;
       } else {
+        if (c == '\uFFFD' && decoder != null) {
+          checkEncoding();
+        }
         tooLong |= append(c);
       }
     }
+  }
+
+  /** The character just read is a U+FFFD: a finding if it stands for invalid bytes. */
+  private void checkEncoding() {
+    long offset = base + pos - 1;
+    DecodingReader.Malformed m = Objects.requireNonNull(decoder).malformedAt(offset);
+    int index = fieldValues.size();
+    if (m == null || (index < 64 && (encodingFlagged & (1L << index)) != 0)) {
+      return;
+    }
+    if (index < 64) {
+      encodingFlagged |= 1L << index;
+    }
+    String name = !inHeader && index < schema.size() ? schema.name(index) : "";
+    String where = inHeader ? "in the header: " : name.isEmpty() ? "" : "in field '" + name + "': ";
+    lineFindings.add(Finding.error("INVALID_ENCODING", name, m.hex(),
+        source + ":" + line + ":" + (offset - lineStart + 1) + ": " + where + m.describe()));
   }
 
   private boolean isBlankSoFar() {

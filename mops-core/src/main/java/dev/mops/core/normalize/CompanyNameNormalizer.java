@@ -37,12 +37,6 @@ public final class CompanyNameNormalizer {
   /** Longest name accepted, in chars; longer values are reported and not normalized. */
   public static final int MAX_LENGTH = 512;
 
-  private static final Set<String> PLACEHOLDERS = Set.of(
-      "n a", "na", "none", "null", "unknown", "test", "testing", "asdf", "xxx", "x",
-      "self", "self employed", "selfemployed", "freelance", "freelancer", "independent",
-      "unemployed", "student", "retired", "home", "homemaker", "private", "individual",
-      "personal", "not applicable", "not provided", "no company", "nocompany", "company",
-      "my company", "mycompany", "tbd", "other", "abc", "fake", "sample", "dummy");
 
   private final String field;
   private final LegalForms forms;
@@ -101,7 +95,7 @@ public final class CompanyNameNormalizer {
           Finding.warning("COMPANY_NOT_A_NAME", field, original, "no letters or digits")));
     }
     List<Finding> findings = new ArrayList<>(0);
-    if (PLACEHOLDERS.contains(TextFolding.join(tokens, 0, tokens.size()))) {
+    if (PlaceholderValues.isPlaceholderKey(PlaceholderValues.Kind.COMPANY, TextFolding.join(tokens, 0, tokens.size()))) {
       findings.add(Finding.warning("COMPANY_PLACEHOLDER", field, original,
           "looks like a placeholder or a non-company answer, not a company name"));
     }

@@ -41,11 +41,6 @@ public final class PersonNameNormalizer {
   /** Longest name accepted, in chars; longer values are reported and not parsed. */
   public static final int MAX_LENGTH = 256;
 
-  private static final Set<String> PLACEHOLDERS = Set.of(
-      "test", "testing", "tester", "asdf", "asd", "qwerty", "none", "na", "n a", "unknown",
-      "null", "nil", "xxx", "xx", "x", "no name", "noname", "first", "last", "firstname",
-      "first name", "lastname", "last name", "name", "abc", "aaa", "fake", "sample", "anonymous",
-      "not provided", "not applicable", "dummy", "blah", "foo", "bar");
 
   private final String field;
   private final String firstField;
@@ -339,11 +334,11 @@ public final class PersonNameNormalizer {
       return false; // placeholders are short; spare the work on real names
     }
     String k = key(s);
-    if (PLACEHOLDERS.contains(k)) {
+    if (PlaceholderValues.isPlaceholderKey(PlaceholderValues.Kind.NAME, k)) {
       return true;
     }
     for (String word : k.split(" ", 0)) {
-      if (!PLACEHOLDERS.contains(word)) {
+      if (!PlaceholderValues.isPlaceholderKey(PlaceholderValues.Kind.NAME, word)) {
         return false;
       }
     }

@@ -7,12 +7,14 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Text clean-up shared by the normalizers: Unicode NFKC, whitespace collapsing, case folding and
- * accent folding for match keys, and word tokens.
+ * The one text folding of mops: Unicode NFKC, whitespace collapsing, case folding and accent
+ * folding for match keys, and word tokens. The normalizers, dedupe and every other module that
+ * compares text fold it here, so that {@code Straße} gives the same key ({@code strasse})
+ * everywhere.
  *
- * <p>Thread safety: stateless.
+ * <p>Thread safety: stateless, safe to call from any thread.
  */
-final class TextFolding {
+public final class TextFolding {
 
   private TextFolding() {}
 
@@ -110,7 +112,7 @@ final class TextFolding {
    * ({@code é} to {@code e}, {@code ø} to {@code o}, {@code æ} to {@code ae}). Other scripts keep
    * their marks. Punctuation is kept.
    */
-  static String fold(CharSequence s) {
+  public static String fold(CharSequence s) {
     String cleaned = clean(s);
     if (isAscii(cleaned)) {
       return cleaned.toLowerCase(Locale.ROOT);
@@ -249,6 +251,17 @@ final class TextFolding {
       out.add(word.toString());
     }
     return out;
+  }
+
+  /**
+   * Returns the word tokens of {@code s} joined by single spaces: runs of letters and digits of its
+   * {@link #fold folded} form, apostrophes and periods inside a word dropped, {@code &} read as
+   * {@code and}. It is the key two values are compared on when only their words matter ({@code
+   * "O'Neil,  Straße"} gives {@code "oneil strasse"}).
+   */
+  public static String foldedWords(CharSequence s) {
+    List<String> t = tokens(s);
+    return t.isEmpty() ? "" : join(t, 0, t.size());
   }
 
   private static boolean isMark(int cp) {

@@ -137,6 +137,9 @@ class RecordIoTest {
     assertThat(RecordReader.Format.forName("x.JSONL")).isEqualTo(RecordReader.Format.JSONL);
     assertThat(RecordReader.Format.forName("x.ndjson")).isEqualTo(RecordReader.Format.JSONL);
     assertThat(RecordReader.Format.forName("x.tsv")).isEqualTo(RecordReader.Format.CSV);
-    assertThatThrownBy(() -> RecordReader.Format.parse("xml")).hasMessageContaining("expected csv or jsonl");
+    assertThat(RecordReader.Format.forName("x.xlsx")).isEqualTo(RecordReader.Format.XLSX);
+    assertThat(RecordReader.Format.forName("x.csv.gz")).isEqualTo(RecordReader.Format.CSV);
+    assertThat(RecordReader.Format.forName("x.jsonl.GZ")).isEqualTo(RecordReader.Format.JSONL);
+    assertThatThrownBy(() -> RecordReader.Format.parse("xml")).hasMessageContaining("expected csv, jsonl or xlsx");
   }
 }

@@ -26,7 +26,8 @@ public record BlockingReport(List<Pass> passes, long candidatePairs) {
    * @param blocks blocks of two records or more that were compared
    * @param pairs pairs the pass made (some also made by earlier passes)
    * @param newPairs pairs no earlier pass had made
-   * @param oversizedBlocks blocks skipped for being larger than the cap
+   * @param oversizedBlocks blocks skipped for being larger than {@code max_block_size} or than the
+   *     largest block the pair budget allows ({@link DedupeConfig#maxCandidatePairs})
    * @param skippedPairs pairs in the skipped blocks
    */
   public record Pass(

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns matched pairs into clusters: edges are joined strongest first (ties broken by record
@@ -183,12 +184,12 @@ final class Clusterer {
   static final class UnionFind {
     final int[] parent;
     final int[] size;
-    private final int[][] members;
+    private final int[] @Nullable [] members;
 
     UnionFind(int n) {
       parent = new int[n];
       size = new int[n];
-      members = new int[n][];
+      members = new int[n] @Nullable [];
       for (int i = 0; i < n; i++) {
         parent[i] = i;
         size[i] = 1;

@@ -1,132 +1,172 @@
 package dev.mops.identity.dedupe;
 
 import dev.mops.core.config.ConfigDocument;
-import dev.mops.core.config.ConfigException;
-import dev.mops.core.config.ConfigLoader;
-import dev.mops.core.config.ConfigNode;
-import dev.mops.core.config.ConfigNode.ListNode;
-import dev.mops.core.config.ConfigNode.MapNode;
-import dev.mops.core.record.Record;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A dedupe and linkage configuration: the compared fields, the blocking passes, the model and
  * threshold settings, the clustering guards and the survivorship rules.
  *
- * <p>Made by {@link #builder()}, loaded from YAML by {@link #load(Path)}, or inferred from the
- * columns and values of the input by {@link #infer(Collection, List)}. The YAML keys are
- * documented in {@code docs/dedupe.md}.
+ * <p>An immutable value made by {@link #builder()}; {@link DedupeConfigs} loads one from YAML and
+ * infers one from the columns and values of the input. The YAML keys are documented in {@code
+ * docs/dedupe.md}. The builder validates every setting when it is set and refuses a setting given
+ * twice, so that a config that exists is a valid one.
  *
  * <p>Thread safety: an immutable value, safe to share.
- *
- * @param version the config's version label (from the file, or {@code unversioned})
- * @param contentHash the hash of the file's content, or {@code ""} when built in code
- * @param fields the compared fields, at most {@link #MAX_FIELDS}
- * @param blockingKeys the blocking passes; candidate pairs are the union over the passes
- * @param maxBlockSize blocks larger than this are skipped (and reported), so one common key cannot
- *     make the comparison quadratic
- * @param randomPairs how many random pairs estimate the u probabilities
- * @param emIterations most EM iterations estimating the m probabilities
- * @param seed the seed of the random pair sample
- * @param priorScope which pairs the prior match probability refers to
- * @param matchThreshold match probability at or above which a pair is a match
- * @param reviewThreshold match probability at or above which a non-match pair is sent to review
- * @param maxClusterSize the largest cluster clustering will build
- * @param junkValueCount an identifying value (email, phone, identifier) shared by more records
- *     than this is treated as junk: flagged, and neither compared nor used for blocking
- * @param weakLinkProbability a match edge below this probability that alone holds two groups of at
- *     least two records together is cut; 0 turns weak-link splitting off
- * @param minLinkShare two clusters joined by a match are merged only when at least this share of
- *     their cross pairs score at or above the review threshold; 0 turns the check off (plain
- *     connected components)
- * @param survivorship golden-record rules per field; fields without a rule use most frequent
  */
-public record DedupeConfig(
-    String version,
-    String contentHash,
-    List<FieldRule> fields,
-    List<BlockingKey> blockingKeys,
-    int maxBlockSize,
-    int randomPairs,
-    int emIterations,
-    long seed,
-    PriorScope priorScope,
-    double matchThreshold,
-    double reviewThreshold,
-    int maxClusterSize,
-    int junkValueCount,
-    double weakLinkProbability,
-    double minLinkShare,
-    List<SurvivorshipRule> survivorship) {
+public final class DedupeConfig {
 
   /** Most compared fields in one config. */
   public static final int MAX_FIELDS = 16;
   /** Largest {@link #maxBlockSize} accepted. */
   public static final int MAX_BLOCK_SIZE_LIMIT = 10_000;
+  /** Largest {@link #maxCandidatePairs} accepted: the capacity of the candidate pair set. */
+  public static final long MAX_CANDIDATE_PAIRS_LIMIT = 1L << 29;
   /** Largest {@link #maxClusterSize} accepted. */
   public static final int MAX_CLUSTER_SIZE_LIMIT = 10_000;
 
-  /** Validates the config: fields unique, blocking keys on declared fields, thresholds ordered. */
-  public DedupeConfig {
-    Objects.requireNonNull(version, "version");
-    Objects.requireNonNull(contentHash, "contentHash");
-    Objects.requireNonNull(priorScope, "priorScope");
-    fields = List.copyOf(fields);
-    blockingKeys = List.copyOf(blockingKeys);
-    survivorship = List.copyOf(survivorship);
-    if (fields.isEmpty()) {
-      throw new IllegalArgumentException("a dedupe config needs at least one field");
-    }
-    if (fields.size() > MAX_FIELDS) {
-      throw new IllegalArgumentException("a dedupe config has at most " + MAX_FIELDS + " fields, got " + fields.size());
-    }
-    Set<String> names = new HashSet<>();
-    for (FieldRule f : fields) {
-      if (!names.add(f.field())) {
-        throw new IllegalArgumentException("field '" + f.field() + "' is declared twice");
-      }
-    }
-    if (blockingKeys.isEmpty()) {
-      throw new IllegalArgumentException("a dedupe config needs at least one blocking key");
-    }
-    for (BlockingKey k : blockingKeys) {
-      for (BlockingKey.Part p : k.parts()) {
-        if (!names.contains(p.field())) {
-          throw new IllegalArgumentException(
-              "blocking key '" + k.describe() + "' reads '" + p.field() + "', which is not a declared field");
-        }
-      }
-    }
-    checkRange("max_block_size", maxBlockSize, 2, MAX_BLOCK_SIZE_LIMIT);
-    checkRange("random_pairs", randomPairs, 100, 10_000_000);
-    checkRange("em_iterations", emIterations, 0, 1000);
-    checkRange("max_cluster_size", maxClusterSize, 2, MAX_CLUSTER_SIZE_LIMIT);
-    checkRange("junk_value_count", junkValueCount, 2, Integer.MAX_VALUE);
-    if (!(matchThreshold > 0 && matchThreshold < 1)) {
-      throw new IllegalArgumentException("match threshold " + matchThreshold + " is not between 0 and 1");
-    }
-    if (!(reviewThreshold > 0 && reviewThreshold <= matchThreshold)) {
-      throw new IllegalArgumentException(
-          "review threshold " + reviewThreshold + " must be above 0 and at most the match threshold " + matchThreshold);
-    }
-    if (!(weakLinkProbability >= 0 && weakLinkProbability < 1)) {
-      throw new IllegalArgumentException("weak link probability " + weakLinkProbability + " is not in [0, 1)");
-    }
-    if (!(minLinkShare >= 0 && minLinkShare <= 1)) {
-      throw new IllegalArgumentException("min link share " + minLinkShare + " is not in [0, 1]");
-    }
+  private final String version;
+  private final String contentHash;
+  private final List<FieldRule> fields;
+  private final List<BlockingKey> blockingKeys;
+  private final int maxBlockSize;
+  private final long maxCandidatePairs;
+  private final int randomPairs;
+  private final int emIterations;
+  private final long seed;
+  private final PriorScope priorScope;
+  private final double matchThreshold;
+  private final double reviewThreshold;
+  private final int maxClusterSize;
+  private final int junkValueCount;
+  private final double weakLinkProbability;
+  private final double minLinkShare;
+  private final List<SurvivorshipRule> survivorship;
+
+  private DedupeConfig(Builder b) {
+    this.version = b.version;
+    this.contentHash = b.contentHash;
+    this.fields = List.copyOf(b.fields);
+    this.blockingKeys = List.copyOf(b.keys);
+    this.maxBlockSize = b.maxBlockSize;
+    this.maxCandidatePairs = b.maxCandidatePairs;
+    this.randomPairs = b.randomPairs;
+    this.emIterations = b.emIterations;
+    this.seed = b.seed;
+    this.priorScope = b.priorScope;
+    this.matchThreshold = b.matchThreshold;
+    this.reviewThreshold = b.reviewThreshold;
+    this.maxClusterSize = b.maxClusterSize;
+    this.junkValueCount = b.junkValueCount;
+    this.weakLinkProbability = b.weakLinkProbability;
+    this.minLinkShare = b.minLinkShare;
+    this.survivorship = List.copyOf(b.survivorship);
   }
 
-  private static void checkRange(String name, long value, long min, long max) {
-    if (value < min || value > max) {
-      throw new IllegalArgumentException(name + " " + value + " is not between " + min + " and " + max);
-    }
+  /** The config's version label (from the file, or {@code unversioned}). */
+  public String version() {
+    return version;
+  }
+
+  /** The hash of the file's content, or {@code ""} when built in code. */
+  public String contentHash() {
+    return contentHash;
+  }
+
+  /** The compared fields, at most {@link #MAX_FIELDS}, in declaration order. */
+  public List<FieldRule> fields() {
+    return fields;
+  }
+
+  /** The blocking passes; candidate pairs are the union over the passes. */
+  public List<BlockingKey> blockingKeys() {
+    return blockingKeys;
+  }
+
+  /**
+   * Blocks larger than this are skipped (and reported), so that one common key cannot make the
+   * comparison quadratic.
+   */
+  public int maxBlockSize() {
+    return maxBlockSize;
+  }
+
+  /**
+   * The pair budget: most distinct candidate pairs blocking may make, or 0 for a budget derived
+   * from the heap when the run starts ({@link Deduplicator#pairBudget}). When the blocks would
+   * make more, the largest blocks are skipped (and reported) until the rest fit.
+   */
+  public long maxCandidatePairs() {
+    return maxCandidatePairs;
+  }
+
+  /** How many random pairs estimate the u probabilities. */
+  public int randomPairs() {
+    return randomPairs;
+  }
+
+  /** Most EM iterations estimating the m probabilities. */
+  public int emIterations() {
+    return emIterations;
+  }
+
+  /** The seed of the random pair sample. */
+  public long seed() {
+    return seed;
+  }
+
+  /** Which pairs the prior match probability refers to. */
+  public PriorScope priorScope() {
+    return priorScope;
+  }
+
+  /** Match probability at or above which a pair is a match. */
+  public double matchThreshold() {
+    return matchThreshold;
+  }
+
+  /** Match probability at or above which a non-match pair is sent to review. */
+  public double reviewThreshold() {
+    return reviewThreshold;
+  }
+
+  /** The largest cluster clustering will build. */
+  public int maxClusterSize() {
+    return maxClusterSize;
+  }
+
+  /**
+   * An identifying value (email, phone, identifier) shared by more records than this is junk:
+   * flagged, and neither compared nor used for blocking.
+   */
+  public int junkValueCount() {
+    return junkValueCount;
+  }
+
+  /**
+   * A match edge below this probability that alone holds two groups of at least two records
+   * together is cut; 0 turns weak-link splitting off.
+   */
+  public double weakLinkProbability() {
+    return weakLinkProbability;
+  }
+
+  /**
+   * Two clusters joined by a match are merged only when at least this share of their cross pairs
+   * score at or above the review threshold; 0 turns the check off (plain connected components).
+   */
+  public double minLinkShare() {
+    return minLinkShare;
+  }
+
+  /** Golden-record rules per field; fields without a rule use most frequent. */
+  public List<SurvivorshipRule> survivorship() {
+    return survivorship;
   }
 
   /** Returns a builder with the defaults documented on its setters. */
@@ -144,39 +184,50 @@ public record DedupeConfig(
     return -1;
   }
 
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof DedupeConfig)) {
+      return false;
+    }
+    DedupeConfig c = (DedupeConfig) o;
+    return maxBlockSize == c.maxBlockSize && maxCandidatePairs == c.maxCandidatePairs && randomPairs == c.randomPairs && emIterations == c.emIterations
+        && seed == c.seed && Double.compare(matchThreshold, c.matchThreshold) == 0
+        && Double.compare(reviewThreshold, c.reviewThreshold) == 0 && maxClusterSize == c.maxClusterSize
+        && junkValueCount == c.junkValueCount && Double.compare(weakLinkProbability, c.weakLinkProbability) == 0
+        && Double.compare(minLinkShare, c.minLinkShare) == 0 && version.equals(c.version)
+        && contentHash.equals(c.contentHash) && fields.equals(c.fields) && blockingKeys.equals(c.blockingKeys)
+        && priorScope == c.priorScope && survivorship.equals(c.survivorship);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(version, contentHash, fields, blockingKeys, maxBlockSize, maxCandidatePairs, randomPairs, emIterations, seed,
+        priorScope, matchThreshold, reviewThreshold, maxClusterSize, junkValueCount, weakLinkProbability,
+        minLinkShare, survivorship);
+  }
+
+  @Override
+  public String toString() {
+    return "DedupeConfig{version=" + version + ", fields=" + fields + ", blockingKeys=" + blockingKeys
+        + ", maxBlockSize=" + maxBlockSize + ", maxCandidatePairs=" + maxCandidatePairs + ", randomPairs=" + randomPairs + ", emIterations=" + emIterations
+        + ", seed=" + seed + ", prior=" + priorScope.label() + ", match=" + matchThreshold + ", review="
+        + reviewThreshold + ", maxClusterSize=" + maxClusterSize + ", junkValueCount=" + junkValueCount
+        + ", weakLinkProbability=" + weakLinkProbability + ", minLinkShare=" + minLinkShare + ", survivorship="
+        + survivorship + "}";
+  }
+
+  static void checkRange(String name, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(name + " " + value + " is not between " + min + " and " + max);
+    }
+  }
+
   /**
-   * Loads a config from a YAML or JSON file.
-   *
-   * @throws ConfigException naming the file, line, column and path when the file is malformed,
-   *     has an unknown key or an invalid value
-   */
-  public static DedupeConfig load(Path file) {
-    return fromDocument(ConfigLoader.standard().load(file));
-  }
-
-  /** Loads a config from YAML text; {@code source} names it in errors. */
-  public static DedupeConfig parse(String source, String yaml) {
-    return fromDocument(ConfigLoader.standard().loadString(source, yaml));
-  }
-
-  /** Reads a config from a loaded document. */
-  public static DedupeConfig fromDocument(ConfigDocument doc) {
-    return new YamlReader(doc).read();
-  }
-
-  /**
-   * Infers a config from column names and a sample of values: field kinds (email, phone, names,
-   * dates, postcodes, addresses, free text), comparators and blocking keys.
-   *
-   * @param columns the columns to consider (leave the id column out)
-   * @param sample some records, used to recognize columns by their values
-   */
-  public static DedupeConfig infer(Collection<String> columns, List<? extends Record> sample) {
-    return FieldInference.infer(columns, sample);
-  }
-
-  /**
-   * A builder of {@link DedupeConfig}; each setting may be set once.
+   * A builder of {@link DedupeConfig}: each setting is validated when it is set and may be set
+   * once; fields and blocking keys are checked against each other by {@link #build()}.
    *
    * <p>Thread safety: not thread-safe; use from one thread.
    */
@@ -188,6 +239,7 @@ public record DedupeConfig(
     private final List<SurvivorshipRule> survivorship = new ArrayList<>();
     private final Set<String> set = new HashSet<>();
     private int maxBlockSize = 500;
+    private long maxCandidatePairs = 0;
     private int randomPairs = 200_000;
     private int emIterations = 40;
     private long seed = 42;
@@ -201,6 +253,7 @@ public record DedupeConfig(
 
     private Builder() {}
 
+    /** Marks a setting as set; called after its value is validated, so a rejected value can be corrected. */
     private void once(String name) {
       if (!set.add(name)) {
         throw new IllegalStateException(name + " was already set");
@@ -249,24 +302,37 @@ public record DedupeConfig(
 
     /** Largest block compared (default 500). */
     public Builder maxBlockSize(int n) {
-      once("max_block_size");
       checkRange("max_block_size", n, 2, MAX_BLOCK_SIZE_LIMIT);
+      once("max_block_size");
       this.maxBlockSize = n;
+      return this;
+    }
+
+    /**
+     * Most distinct candidate pairs (default 0: derived from the heap when the run starts; else
+     * 1,000 to {@link #MAX_CANDIDATE_PAIRS_LIMIT}).
+     */
+    public Builder maxCandidatePairs(long n) {
+      if (n != 0) {
+        checkRange("max_candidate_pairs", n, 1_000, MAX_CANDIDATE_PAIRS_LIMIT);
+      }
+      once("max_candidate_pairs");
+      this.maxCandidatePairs = n;
       return this;
     }
 
     /** Random pairs sampled for u (default 200,000). */
     public Builder randomPairs(int n) {
-      once("random_pairs");
       checkRange("random_pairs", n, 100, 10_000_000);
+      once("random_pairs");
       this.randomPairs = n;
       return this;
     }
 
     /** Most EM iterations (default 40). */
     public Builder emIterations(int n) {
-      once("em_iterations");
       checkRange("em_iterations", n, 0, 1000);
+      once("em_iterations");
       this.emIterations = n;
       return this;
     }
@@ -287,11 +353,11 @@ public record DedupeConfig(
 
     /** Match and review probability thresholds (defaults 0.999 and 0.9). */
     public Builder thresholds(double match, double review) {
-      once("thresholds");
       if (!(match > 0 && match < 1) || !(review > 0 && review <= match)) {
         throw new IllegalArgumentException(
             "thresholds need 0 < review <= match < 1, got match " + match + ", review " + review);
       }
+      once("thresholds");
       this.matchThreshold = match;
       this.reviewThreshold = review;
       return this;
@@ -299,227 +365,67 @@ public record DedupeConfig(
 
     /** Largest cluster (default 100). */
     public Builder maxClusterSize(int n) {
-      once("max_cluster_size");
       checkRange("max_cluster_size", n, 2, MAX_CLUSTER_SIZE_LIMIT);
+      once("max_cluster_size");
       this.maxClusterSize = n;
       return this;
     }
 
     /** Records sharing an identifying value above which it is junk (default 50). */
     public Builder junkValueCount(int n) {
-      once("junk_value_count");
       checkRange("junk_value_count", n, 2, Integer.MAX_VALUE);
+      once("junk_value_count");
       this.junkValueCount = n;
       return this;
     }
 
     /** Probability below which a lone bridge between two groups is cut (default 0: off). */
     public Builder weakLinkProbability(double p) {
-      once("weak_link_probability");
       if (!(p >= 0 && p < 1)) {
         throw new IllegalArgumentException("weak link probability " + p + " is not in [0, 1)");
       }
+      once("weak_link_probability");
       this.weakLinkProbability = p;
       return this;
     }
 
     /** Share of cross pairs that must reach review before two clusters merge (default 0.5; 0: off). */
     public Builder minLinkShare(double share) {
-      once("min_link_share");
       if (!(share >= 0 && share <= 1)) {
         throw new IllegalArgumentException("min link share " + share + " is not in [0, 1]");
       }
+      once("min_link_share");
       this.minLinkShare = share;
       return this;
     }
 
-    /** Builds the config. */
+    /**
+     * Builds the config.
+     *
+     * @throws IllegalArgumentException when there is no field or no blocking key, or a blocking
+     *     key reads a field that is not declared
+     */
     public DedupeConfig build() {
-      return new DedupeConfig(version, contentHash, fields, keys, maxBlockSize, randomPairs, emIterations,
-          seed, priorScope, matchThreshold, reviewThreshold, maxClusterSize, junkValueCount, weakLinkProbability,
-          minLinkShare, survivorship);
+      if (fields.isEmpty()) {
+        throw new IllegalArgumentException("a dedupe config needs at least one field");
+      }
+      if (keys.isEmpty()) {
+        throw new IllegalArgumentException("a dedupe config needs at least one blocking key");
+      }
+      Set<String> names = new HashSet<>();
+      for (FieldRule f : fields) {
+        names.add(f.field());
+      }
+      for (BlockingKey k : keys) {
+        for (BlockingKey.Part p : k.parts()) {
+          if (!names.contains(p.field())) {
+            throw new IllegalArgumentException(
+                "blocking key '" + k.describe() + "' reads '" + p.field() + "', which is not a declared field");
+          }
+        }
+      }
+      return new DedupeConfig(this);
     }
   }
 
-  /** Reads the YAML form, turning every problem into a located {@link ConfigException}. */
-  private static final class YamlReader {
-    private final ConfigDocument doc;
-
-    YamlReader(ConfigDocument doc) {
-      this.doc = doc;
-    }
-
-    DedupeConfig read() {
-      MapNode root = doc.root();
-      root.checkKeys(List.of("version", "fields", "blocking", "model", "thresholds", "clustering", "survivorship"));
-      Builder b = builder().version(doc.version(), doc.contentHash());
-      ListNode fields = root.list("fields");
-      for (int i = 0; i < fields.size(); i++) {
-        ConfigNode n = fields.get(i);
-        b.field(field(n.asMap("a field")));
-      }
-      MapNode blocking = root.map("blocking");
-      blocking.checkKeys(List.of("keys", "max_block_size"));
-      if (blocking.has("max_block_size")) {
-        guard(blocking, () -> b.maxBlockSize(intOf(blocking, "max_block_size")));
-      }
-      ListNode keys = blocking.list("keys");
-      for (int i = 0; i < keys.size(); i++) {
-        ConfigNode k = keys.get(i);
-        List<String> parts = k instanceof ConfigNode.ScalarNode ? List.of(k.asText("a blocking key").split(",")) : k.asList("a blocking key").strings();
-        guard(k, () -> b.blockingKey(BlockingKey.of(parts.toArray(new String[0]))));
-      }
-      ConfigNode modelNode = root.get("model");
-      if (modelNode != null) {
-        MapNode model = modelNode.asMap("model settings");
-        model.checkKeys(List.of("random_pairs", "em_iterations", "seed", "prior"));
-        if (model.has("prior")) {
-          String prior = model.string("prior");
-          PriorScope scope = null;
-          for (PriorScope p : PriorScope.values()) {
-            if (p.label().equals(prior)) {
-              scope = p;
-            }
-          }
-          if (scope == null) {
-            throw Objects.requireNonNull(model.get("prior")).error(
-                "unknown prior '" + prior + "', expected candidates or all_pairs");
-          }
-          b.priorScope(scope);
-        }
-        if (model.has("random_pairs")) {
-          guard(model, () -> b.randomPairs(intOf(model, "random_pairs")));
-        }
-        if (model.has("em_iterations")) {
-          guard(model, () -> b.emIterations(intOf(model, "em_iterations")));
-        }
-        if (model.has("seed")) {
-          b.seed(model.integer("seed"));
-        }
-      }
-      ConfigNode thresholdNode = root.get("thresholds");
-      if (thresholdNode != null) {
-        MapNode t = thresholdNode.asMap("thresholds");
-        t.checkKeys(List.of("match", "review"));
-        double match = t.number("match", 0.999);
-        double review = t.number("review", Math.min(0.9, match));
-        guard(t, () -> b.thresholds(match, review));
-      }
-      ConfigNode clusteringNode = root.get("clustering");
-      if (clusteringNode != null) {
-        MapNode c = clusteringNode.asMap("clustering settings");
-        c.checkKeys(List.of("max_cluster_size", "junk_value_count", "weak_link_probability", "min_link_share"));
-        if (c.has("min_link_share")) {
-          guard(c, () -> b.minLinkShare(c.number("min_link_share")));
-        }
-        if (c.has("max_cluster_size")) {
-          guard(c, () -> b.maxClusterSize(intOf(c, "max_cluster_size")));
-        }
-        if (c.has("junk_value_count")) {
-          guard(c, () -> b.junkValueCount(intOf(c, "junk_value_count")));
-        }
-        if (c.has("weak_link_probability")) {
-          guard(c, () -> b.weakLinkProbability(c.number("weak_link_probability")));
-        }
-      }
-      ConfigNode sNode = root.get("survivorship");
-      if (sNode != null) {
-        ListNode rules = sNode.asList("survivorship rules");
-        for (int i = 0; i < rules.size(); i++) {
-          MapNode r = rules.get(i).asMap("a survivorship rule");
-          r.checkKeys(List.of("field", "rule", "by", "sources"));
-          String field = r.string("field");
-          String rule = r.string("rule");
-          SurvivorshipRule.Strategy strategy = null;
-          for (SurvivorshipRule.Strategy s : SurvivorshipRule.Strategy.values()) {
-            if (s.label().equals(rule)) {
-              strategy = s;
-            }
-          }
-          if (strategy == null) {
-            throw r.get("rule").error("unknown survivorship rule '" + rule
-                + "', expected one of most_recent, most_complete, source_priority, most_frequent");
-          }
-          List<String> sources = r.has("sources") ? r.list("sources").strings() : List.of();
-          SurvivorshipRule.Strategy st = strategy;
-          guard(r, () -> b.survivorship(new SurvivorshipRule(field, st, r.optionalString("by"), sources)));
-        }
-      }
-      try {
-        return b.build();
-      } catch (IllegalArgumentException e) {
-        throw root.error(e.getMessage());
-      }
-    }
-
-    private static int intOf(MapNode m, String key) {
-      long v = m.integer(key);
-      if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
-        throw m.get(key).error(key + " " + v + " is out of range");
-      }
-      return (int) v;
-    }
-
-    private static void guard(ConfigNode at, Runnable r) {
-      try {
-        r.run();
-      } catch (IllegalArgumentException | IllegalStateException e) {
-        throw at.error(e.getMessage());
-      }
-    }
-
-    private static FieldRule field(MapNode n) {
-      n.checkKeys(List.of("field", "kind", "comparator", "thresholds", "m", "u", "region"));
-      String name = n.string("field");
-      String kindText = n.string("kind", "text");
-      FieldKind kind = null;
-      for (FieldKind k : FieldKind.values()) {
-        if (k.label().equals(kindText)) {
-          kind = k;
-        }
-      }
-      if (kind == null) {
-        throw Objects.requireNonNull(n.get("kind")).error("unknown field kind '" + kindText + "', expected one of "
-            + labels(FieldKind.values()));
-      }
-      String compText = n.string("comparator", "jaro_winkler");
-      ComparatorType comparator = ComparatorType.byLabel(compText);
-      if (comparator == null) {
-        throw Objects.requireNonNull(n.get("comparator")).error("unknown comparator '" + compText + "', expected one of "
-            + labels(ComparatorType.values()));
-      }
-      List<Double> thresholds = numbers(n, "thresholds");
-      List<Double> m = n.has("m") ? numbers(n, "m") : null;
-      List<Double> u = n.has("u") ? numbers(n, "u") : null;
-      String region = n.has("region") ? n.string("region") : null;
-      try {
-        return new FieldRule(name, kind, comparator, thresholds, m, u, region);
-      } catch (IllegalArgumentException e) {
-        throw n.error(e.getMessage());
-      }
-    }
-
-    private static List<Double> numbers(MapNode n, String key) {
-      List<Double> out = new ArrayList<>();
-      if (!n.has(key)) {
-        return out;
-      }
-      ListNode list = n.list(key);
-      for (int i = 0; i < list.size(); i++) {
-        out.add(list.get(i).asScalar("a number").number());
-      }
-      return out;
-    }
-
-    private static String labels(Enum<?>[] values) {
-      StringBuilder b = new StringBuilder();
-      for (Enum<?> v : values) {
-        if (b.length() > 0) {
-          b.append(", ");
-        }
-        b.append(v.name().toLowerCase(java.util.Locale.ROOT));
-      }
-      return b.toString();
-    }
-  }
 }

@@ -31,7 +31,7 @@ public final class DedupeResult {
   private final int[] source;
   private final int[] clusterOf;
   private final List<ScoredPair> pairs;
-  private final PairSet candidates;
+  private final CandidatePairs candidates;
   private final BlockingReport blockingReport;
   private final List<Finding> findings;
   private final Set<String> junk;
@@ -41,7 +41,7 @@ public final class DedupeResult {
   DedupeResult(
       DedupeConfig config, FieldComparer comparer, MatchModel model, List<String> sources, boolean linkOnly,
       RecordRef[] refs, PreparedRecord[] recs, int[] source, int[] clusterOf, List<ScoredPair> pairs,
-      PairSet candidates, BlockingReport blockingReport, List<Finding> findings, Set<String> junk) {
+      CandidatePairs candidates, BlockingReport blockingReport, List<Finding> findings, Set<String> junk) {
     this.config = config;
     this.comparer = comparer;
     this.model = model;
@@ -74,7 +74,7 @@ public final class DedupeResult {
     }
     List<EntityCluster> cs = new ArrayList<>(heads.size());
     for (int h : heads) {
-      cs.add(new EntityCluster(refs[h].toString(), groups.get(h)));
+      cs.add(new EntityCluster(refs[h].toString(), Objects.requireNonNull(groups.get(h))));
     }
     this.clusters = List.copyOf(cs);
   }
@@ -168,7 +168,7 @@ public final class DedupeResult {
       i = j;
       j = t;
     }
-    boolean candidate = i != j && candidates.contains(PairSet.pack(i, j));
+    boolean candidate = candidates.contains(i, j);
     return Explainer.explain(comparer, scorer, recs[i], recs[j], candidate);
   }
 
@@ -204,7 +204,7 @@ public final class DedupeResult {
             continue;
           }
           all++;
-          if (candidates.contains(PairSet.pack(a, b))) {
+          if (candidates.contains(a, b)) {
             found++;
           }
         }

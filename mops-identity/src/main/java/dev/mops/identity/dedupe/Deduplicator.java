@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * clusters the matches into entities.
  *
  * <pre>{@code
- * DedupeConfig config = DedupeConfig.load(Path.of("dedupe.yaml"));
+ * DedupeConfig config = DedupeConfigs.load(Path.of("dedupe.yaml"));
  * DedupeResult result = Deduplicator.of(config).dedupe(records, "id");
  * for (EntityCluster c : result.clusters()) { ... }
  * }</pre>
@@ -37,22 +37,47 @@ public final class Deduplicator {
   /** Most input records in one run. */
   public static final int MAX_RECORDS = 50_000_000;
 
+  /**
+   * Heap one candidate pair needs while a run holds it, in bytes: its slot in the pair set (at most
+   * half full), its place in the sorted pair array, its comparison pattern and its probability.
+   */
+  static final long BYTES_PER_PAIR = 64;
+
+  /**
+   * Heap one input record needs during a run, in bytes, for a typical lead of about ten short
+   * fields: the caller's record and its prepared (normalized) form. An estimate, on the safe side.
+   */
+  static final long BYTES_PER_RECORD = 2_500;
+
+  /** The smallest pair budget a run is started with. */
+  static final long MIN_PAIR_BUDGET = 100_000;
+
+  /** Long loops report progress every 2^20 items (mask). */
+  private static final int PROGRESS_EVERY = (1 << 20) - 1;
+
   /** Most findings of one kind kept in a result; the rest are counted in a summary finding. */
   static final int MAX_FINDINGS_PER_CODE = 100;
 
   private final DedupeConfig config;
   private final FieldComparer comparer;
   private final @Nullable MatchModel fixedModel;
+  private final DedupeProgress progress;
 
-  private Deduplicator(DedupeConfig config, @Nullable MatchModel fixedModel) {
+  private Deduplicator(DedupeConfig config, @Nullable MatchModel fixedModel, DedupeProgress progress) {
     this.config = config;
     this.comparer = new FieldComparer(config);
     this.fixedModel = fixedModel;
+    this.progress = progress;
+  }
+
+  /** Returns this engine reporting each run's progress to {@code listener}. */
+  public Deduplicator withProgress(DedupeProgress listener) {
+    return new Deduplicator(config, fixedModel, Objects.requireNonNull(listener, "listener"));
   }
 
   /** Returns an engine that estimates its model from each input. */
   public static Deduplicator of(DedupeConfig config) {
-    return new Deduplicator(Objects.requireNonNull(config, "config"), null);
+    return new Deduplicator(Objects.requireNonNull(config, "config"), null, DedupeProgress.NONE);
   }
 
   /**
@@ -73,7 +98,29 @@ public final class Deduplicator {
             + "') does not match the config's");
       }
     }
-    return new Deduplicator(config, model);
+    return new Deduplicator(config, model, DedupeProgress.NONE);
+  }
+
+  /**
+   * Returns the pair budget of a run over {@code records} records with {@code maxHeapBytes} of
+   * heap ({@link Runtime#maxMemory()}) when the config sets none: a third of the heap left after the
+   * records (the rest is for the garbage collector's headroom and the results), at {@value
+   * #BYTES_PER_PAIR} bytes a pair, at most {@link
+   * DedupeConfig#MAX_CANDIDATE_PAIRS_LIMIT}.
+   *
+   * @throws DedupeLimitException when the records alone leave less than {@value #MIN_PAIR_BUDGET}
+   *     pairs' worth of heap: the run would run out of memory, so it is refused before it starts
+   */
+  public static long pairBudget(long records, long maxHeapBytes) {
+    long left = maxHeapBytes - records * BYTES_PER_RECORD;
+    long pairs = left / 3 / BYTES_PER_PAIR;
+    if (pairs < MIN_PAIR_BUDGET) {
+      throw new DedupeLimitException(String.format(java.util.Locale.ROOT,
+          "%,d records need about %,d MB of heap to deduplicate and this JVM has %,d MB: run java with a larger"
+              + " -Xmx (JAVA_OPTS for mops), or split the input", records,
+          (records * BYTES_PER_RECORD + 3 * MIN_PAIR_BUDGET * BYTES_PER_PAIR) >> 20, maxHeapBytes >> 20));
+    }
+    return Math.min(pairs, DedupeConfig.MAX_CANDIDATE_PAIRS_LIMIT);
   }
 
   /** Returns the config. */
@@ -104,55 +151,83 @@ public final class Deduplicator {
     RecordRef[] refs = in.refs;
     PreparedRecord[] recs = in.recs;
     int[] source = in.source;
-    long[] pairs = in.pairs;
     long[] patterns = in.patterns;
+    CandidatePairs candidates = in.candidates;
 
     // 5. Model.
+    progress.update(DedupeProgress.Phase.ESTIMATING, 0, 1);
     MatchModel model = fixedModel != null
         ? fixedModel
         : ModelEstimator.estimate(comparer, recs, source, linkOnly, patterns, findings);
+    progress.update(DedupeProgress.Phase.ESTIMATING, 1, 1);
     Scorer scorer = new Scorer(comparer, model);
 
-    // 6. Scores and decisions.
-    double[] prob = new double[pairs.length];
+    // 6. Scores and decisions, pair by pair as blocking enumerates them again; only the pairs at
+    // or above the review threshold are kept.
+    int total = patterns.length;
+    progress.update(DedupeProgress.Phase.SCORING, 0, total);
     HashMap<Long, Double> cache = new HashMap<>();
-    for (int p = 0; p < pairs.length; p++) {
-      long pat = patterns[p];
-      Double w = cache.get(pat);
-      if (w == null) {
-        w = scorer.weight(pat);
-        cache.put(pat, w);
+    LongList keptPairs = new LongList();
+    LongList keptIndex = new LongList();
+    double review = config.reviewThreshold();
+    for (int k = 0; k < config.blockingKeys().size(); k++) {
+      for (int blk = 0; blk < candidates.blockCount(k); blk++) {
+        candidates.visitBlock(k, blk, (i, j, idx) -> {
+          long pat = patterns[(int) idx];
+          Double w = cache.get(pat);
+          if (w == null) {
+            w = scorer.weight(pat);
+            cache.put(pat, w);
+          }
+          if (Scorer.probability(w) >= review) {
+            keptPairs.add(PairSet.pack(i, j));
+            keptIndex.add(idx);
+          }
+        });
       }
-      prob[p] = Scorer.probability(w);
+      progress.update(DedupeProgress.Phase.SCORING, candidates.offset(k, candidates.blockCount(k)), total);
     }
-    List<ScoredPair> scored = new ArrayList<>();
+    progress.update(DedupeProgress.Phase.SCORING, total, total);
+    // In record order, as a sorted pair set gave them.
+    Integer[] order = new Integer[keptPairs.size];
+    for (int x = 0; x < order.length; x++) {
+      order[x] = x;
+    }
+    Arrays.sort(order, (x, y) -> Long.compare(keptPairs.items[x], keptPairs.items[y]));
+    List<ScoredPair> scored = new ArrayList<>(order.length);
     int matched = 0;
-    for (int p = 0; p < pairs.length; p++) {
-      if (prob[p] >= config.reviewThreshold()) {
-        double w = cache.get(patterns[p]);
-        MatchDecision d = prob[p] >= config.matchThreshold() ? MatchDecision.MATCH : MatchDecision.REVIEW;
-        if (d == MatchDecision.MATCH) {
-          matched++;
-        }
-        scored.add(new ScoredPair(refs[PairSet.first(pairs[p])], refs[PairSet.second(pairs[p])], w, prob[p], d));
+    double[] probOf = new double[order.length];
+    for (int x = 0; x < order.length; x++) {
+      int o = order[x];
+      double w = Objects.requireNonNull(cache.get(patterns[(int) keptIndex.items[o]]));
+      double p = Scorer.probability(w);
+      probOf[x] = p;
+      MatchDecision d = p >= config.matchThreshold() ? MatchDecision.MATCH : MatchDecision.REVIEW;
+      if (d == MatchDecision.MATCH) {
+        matched++;
       }
+      long pair = keptPairs.items[o];
+      scored.add(new ScoredPair(refs[PairSet.first(pair)], refs[PairSet.second(pair)], w, p, d));
     }
     int[] ea = new int[matched];
     int[] eb = new int[matched];
     double[] ep = new double[matched];
     int e = 0;
-    for (int p = 0; p < pairs.length; p++) {
-      if (prob[p] >= config.matchThreshold()) {
-        ea[e] = PairSet.first(pairs[p]);
-        eb[e] = PairSet.second(pairs[p]);
-        ep[e] = prob[p];
+    for (int x = 0; x < order.length; x++) {
+      if (probOf[x] >= config.matchThreshold()) {
+        long pair = keptPairs.items[order[x]];
+        ea[e] = PairSet.first(pair);
+        eb[e] = PairSet.second(pair);
+        ep[e] = probOf[x];
         e++;
       }
     }
 
     // 7. Clusters.
+    progress.update(DedupeProgress.Phase.CLUSTERING, 0, n);
     int[] clusterOf = Clusterer.cluster(n, ea, eb, ep, config, refs, findings,
         (x, y) -> Scorer.probability(scorer.weight(comparer.pattern(recs[Math.min(x, y)], recs[Math.max(x, y)]))));
+    progress.update(DedupeProgress.Phase.CLUSTERING, n, n);
     return new DedupeResult(config, comparer, model, in.sourceNames, linkOnly, refs, recs, source, clusterOf,
         scored, in.candidates, in.report, findings.list(), in.junk);
   }
@@ -229,13 +304,12 @@ public final class Deduplicator {
     final PreparedRecord[] recs;
     final int[] source;
     final Set<String> junk;
-    final PairSet candidates;
+    final CandidatePairs candidates;
     final BlockingReport report;
-    final long[] pairs;
     final long[] patterns;
 
     Prepared(Findings findings, List<String> sourceNames, RecordRef[] refs, PreparedRecord[] recs, int[] source,
-        Set<String> junk, PairSet candidates, BlockingReport report, long[] pairs, long[] patterns) {
+        Set<String> junk, CandidatePairs candidates, BlockingReport report, long[] patterns) {
       this.findings = findings;
       this.sourceNames = sourceNames;
       this.refs = refs;
@@ -244,7 +318,6 @@ public final class Deduplicator {
       this.junk = junk;
       this.candidates = candidates;
       this.report = report;
-      this.pairs = pairs;
       this.patterns = patterns;
     }
   }
@@ -310,30 +383,113 @@ public final class Deduplicator {
             "id " + refs[i] + " is used by more than one record; results for them depend on input order"));
       }
     }
+    progress.update(DedupeProgress.Phase.PREPARING, 0, n);
     IntStream.range(0, n).parallel().forEach(i -> recs[i] = comparer.prepare(refs[i], inRecords[order[i]], null));
+    progress.update(DedupeProgress.Phase.PREPARING, n, n);
 
     // 2. Junk values of identifying fields.
     Set<String> junk = flagJunk(recs, findings);
 
-    // 3. Blocking.
-    PairSet candidates = new PairSet(Math.max(16, n * 4));
-    List<BlockingReport.Pass> passes = new ArrayList<>();
-    for (int k = 0; k < config.blockingKeys().size(); k++) {
-      passes.add(block(k, recs, source, linkOnly, candidates, findings));
+    // 3. Blocking, within the pair budget: when the blocks would make more pairs than the budget,
+    // the largest blocks are skipped (and reported) until the rest fit.
+    long budget = config.maxCandidatePairs() > 0
+        ? config.maxCandidatePairs()
+        : pairBudget(n, Runtime.getRuntime().maxMemory());
+    int cut = blockSizeCut(recs, budget, findings);
+    int passCount = config.blockingKeys().size();
+    long[][] keyHash = new long[passCount][];
+    int[][][] blocks = new int[passCount][][];
+    List<BlockingReport.Pass> partial = new ArrayList<>();
+    progress.update(DedupeProgress.Phase.BLOCKING, 0, passCount);
+    for (int k = 0; k < passCount; k++) {
+      keyHash[k] = new long[n];
+      List<int[]> compared = new ArrayList<>();
+      partial.add(block(k, recs, source, linkOnly, findings, cut, keyHash[k], compared));
+      blocks[k] = compared.toArray(new int[0][]);
+      progress.update(DedupeProgress.Phase.BLOCKING, k + 1L, passCount);
+    }
+    CandidatePairs candidates = new CandidatePairs(keyHash, blocks, source, linkOnly);
+    if (candidates.size() > DedupeConfig.MAX_CANDIDATE_PAIRS_LIMIT) {
+      throw new DedupeLimitException("blocking made " + candidates.size() + " candidate pairs, over the limit of "
+          + DedupeConfig.MAX_CANDIDATE_PAIRS_LIMIT + "; set blocking.max_candidate_pairs or tighten the keys");
+    }
+    List<BlockingReport.Pass> passes = new ArrayList<>(passCount);
+    for (int k = 0; k < passCount; k++) {
+      BlockingReport.Pass p = partial.get(k);
+      passes.add(new BlockingReport.Pass(p.key(), p.recordsWithKey(), p.blocks(), p.pairs(), candidates.newPairs(k),
+          p.oversizedBlocks(), p.skippedPairs()));
     }
     BlockingReport report = new BlockingReport(passes, candidates.size());
-    long[] pairs = candidates.toSortedArray();
 
-    // 4. Comparison patterns, in parallel.
-    long[] patterns = new long[pairs.length];
-    int chunk = 1 << 14;
-    IntStream.range(0, (pairs.length + chunk - 1) / chunk).parallel().forEach(c -> {
-      int end = Math.min(pairs.length, (c + 1) * chunk);
-      for (int p = c * chunk; p < end; p++) {
-        patterns[p] = comparer.pattern(recs[PairSet.first(pairs[p])], recs[PairSet.second(pairs[p])]);
+    // 4. Comparison patterns, block by block in parallel; a pair's pattern sits at its index.
+    int pairTotal = (int) candidates.size();
+    long[] patterns = new long[pairTotal];
+    progress.update(DedupeProgress.Phase.COMPARING, 0, pairTotal);
+    for (int k = 0; k < passCount; k++) {
+      int pass = k;
+      IntStream.range(0, candidates.blockCount(k)).parallel().forEach(blk -> candidates.visitBlock(pass, blk,
+          (i, j, idx) -> patterns[(int) idx] = comparer.pattern(recs[i], recs[j])));
+      progress.update(DedupeProgress.Phase.COMPARING, candidates.offset(k, candidates.blockCount(k)), pairTotal);
+    }
+    return new Prepared(findings, sourceNames, refs, recs, source, junk, candidates, report, patterns);
+  }
+
+  /**
+   * Returns the largest block compared: {@code max_block_size}, or less when the blocks up to it
+   * would make more than {@code budget} pairs (summed over the passes, an upper bound of the
+   * distinct pairs), estimated from each pass's block-size histogram without making a pair.
+   */
+  private int blockSizeCut(PreparedRecord[] recs, long budget, Findings findings) {
+    int max = config.maxBlockSize();
+    long n = recs.length;
+    if (n * (n - 1) / 2 <= budget) {
+      return max;
+    }
+    int passes = config.blockingKeys().size();
+    long[][] hist = new long[passes][max + 1];
+    for (int k = 0; k < passes; k++) {
+      HashMap<String, int[]> counts = new HashMap<>();
+      for (PreparedRecord r : recs) {
+        String key = comparer.blockingKey(k, r);
+        if (key != null) {
+          counts.computeIfAbsent(key, x -> new int[1])[0]++;
+        }
       }
-    });
-    return new Prepared(findings, sourceNames, refs, recs, source, junk, candidates, report, pairs, patterns);
+      for (int[] c : counts.values()) {
+        if (c[0] >= 2 && c[0] <= max) {
+          hist[k][c[0]]++;
+        }
+      }
+    }
+    long all = pairsUpTo(hist, max);
+    if (all <= budget) {
+      return max;
+    }
+    int lo = 1;
+    int hi = max;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (pairsUpTo(hist, mid) <= budget) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    findings.add(Finding.warning("PAIR_BUDGET", "", Long.toString(budget), String.format(java.util.Locale.ROOT,
+        "the blocks would make up to %,d candidate pairs, over the pair budget of %,d (max_candidate_pairs, or"
+            + " derived from the heap): blocks larger than %d records are skipped (up to %,d pairs); tighten the"
+            + " blocking keys or give more heap", all, budget, lo, all - pairsUpTo(hist, lo))));
+    return lo;
+  }
+
+  private static long pairsUpTo(long[][] hist, int size) {
+    long total = 0;
+    for (long[] h : hist) {
+      for (int s = 2; s <= size; s++) {
+        total += h[s] * s * (s - 1) / 2;
+      }
+    }
+    return total;
   }
 
   private Set<String> flagJunk(PreparedRecord[] recs, Findings findings) {
@@ -360,7 +516,7 @@ public final class Deduplicator {
       for (String v : bad) {
         junk.add(f + "\u0000" + v);
         findings.add(Finding.warning("JUNK_VALUE", rule.field(), v,
-            "value shared by " + counts.get(v)[0] + " records, or a known placeholder; not used for matching"));
+            "value shared by " + Objects.requireNonNull(counts.get(v))[0] + " records, or a known placeholder; not used for matching"));
       }
       if (!bad.isEmpty()) {
         Set<String> badSet = new HashSet<>(bad);
@@ -374,8 +530,13 @@ public final class Deduplicator {
     return junk;
   }
 
-  private BlockingReport.Pass block(
-      int k, PreparedRecord[] recs, int[] source, boolean linkOnly, PairSet candidates, Findings findings) {
+  /**
+   * Runs blocking pass {@code k}: the compared blocks (size 2 to {@code cut}) go to {@code compared}
+   * in key order, each record of one gets its key's hash in {@code keyHash}; the pass's counts are
+   * returned (new pairs are counted later, by {@link CandidatePairs}).
+   */
+  private BlockingReport.Pass block(int k, PreparedRecord[] recs, int[] source, boolean linkOnly, Findings findings,
+      int cut, long[] keyHash, List<int[]> compared) {
     HashMap<String, IntList> blocks = new HashMap<>();
     long withKey = 0;
     for (int i = 0; i < recs.length; i++) {
@@ -387,11 +548,12 @@ public final class Deduplicator {
     }
     long blockCount = 0;
     long pairCount = 0;
-    long newPairs = 0;
+    List<String> comparedKeys = new ArrayList<>();
     long oversized = 0;
     long skipped = 0;
     String keyName = config.blockingKeys().get(k).describe();
     List<String> oversizedKeys = new ArrayList<>();
+    List<String> overBudgetKeys = new ArrayList<>();
     for (Map.Entry<String, IntList> entry : blocks.entrySet()) {
       IntList b = entry.getValue();
       int s = b.size;
@@ -404,27 +566,63 @@ public final class Deduplicator {
         oversizedKeys.add(entry.getKey());
         continue;
       }
+      if (s > cut) {
+        oversized++;
+        skipped += (long) s * (s - 1) / 2;
+        overBudgetKeys.add(entry.getKey());
+        continue;
+      }
       blockCount++;
+      comparedKeys.add(entry.getKey());
       int[] m = b.items;
-      for (int x = 0; x < s; x++) {
-        for (int y = x + 1; y < s; y++) {
-          if (linkOnly && source[m[x]] == source[m[y]]) {
-            continue;
-          }
-          pairCount++;
-          if (candidates.add(PairSet.pack(m[x], m[y]))) {
-            newPairs++;
+      if (linkOnly) {
+        for (int x = 0; x < s; x++) {
+          for (int y = x + 1; y < s; y++) {
+            if (source[m[x]] != source[m[y]]) {
+              pairCount++;
+            }
           }
         }
+      } else {
+        pairCount += (long) s * (s - 1) / 2;
       }
+    }
+    comparedKeys.sort(null);
+    for (String key : comparedKeys) {
+      IntList b = Objects.requireNonNull(blocks.get(key));
+      long h = CandidatePairs.hash(key);
+      int[] m = Arrays.copyOf(b.items, b.size);
+      for (int i : m) {
+        keyHash[i] = h;
+      }
+      compared.add(m);
     }
     oversizedKeys.sort(null);
     for (String key : oversizedKeys) {
       findings.add(Finding.warning("BLOCK_TOO_LARGE", keyName, key.replace('\u001f', '|'),
-          "block of " + blocks.get(key).size + " records is over max_block_size " + config.maxBlockSize()
+          "block of " + Objects.requireNonNull(blocks.get(key)).size + " records is over max_block_size " + config.maxBlockSize()
               + "; its pairs were not compared by this pass"));
     }
-    return new BlockingReport.Pass(keyName, withKey, blockCount, pairCount, newPairs, oversized, skipped);
+    overBudgetKeys.sort(null);
+    for (String key : overBudgetKeys) {
+      findings.add(Finding.warning("BLOCK_OVER_PAIR_BUDGET", keyName, key.replace('\u001f', '|'),
+          "block of " + Objects.requireNonNull(blocks.get(key)).size + " records is over " + cut
+              + ", the largest block the pair budget allows; its pairs were not compared by this pass"));
+    }
+    return new BlockingReport.Pass(keyName, withKey, blockCount, pairCount, 0, oversized, skipped);
+  }
+
+  /** A growable list of longs. */
+  static final class LongList {
+    long[] items = new long[16];
+    int size;
+
+    void add(long v) {
+      if (size == items.length) {
+        items = Arrays.copyOf(items, size * 2);
+      }
+      items[size++] = v;
+    }
   }
 
   /** A growable list of ints. */
@@ -457,7 +655,7 @@ public final class Deduplicator {
       List<String> codes = new ArrayList<>(perCode.keySet());
       codes.sort(null);
       for (String code : codes) {
-        int c = perCode.get(code)[0];
+        int c = Objects.requireNonNull(perCode.get(code))[0];
         if (c > MAX_FINDINGS_PER_CODE) {
           out.add(Finding.info("FINDINGS_CAPPED", "", code,
               c + " findings of code " + code + "; the first " + MAX_FINDINGS_PER_CODE + " are listed"));

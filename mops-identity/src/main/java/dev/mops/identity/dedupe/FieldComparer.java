@@ -270,7 +270,8 @@ final class FieldComparer {
         break;
       }
       case NICKNAME:
-        out = Nicknames.first(rules[f].comparator() == ComparatorType.NAME ? r.derived[f] : Nicknames.formalSet(v));
+        String formal = rules[f].comparator() == ComparatorType.NAME ? r.derived[f] : null;
+        out = Nicknames.first(formal != null ? formal : Nicknames.formalSet(v));
         break;
       case PREFIX:
         out = v.length() <= part.length() ? v : v.substring(0, part.length());

@@ -190,11 +190,54 @@ final class FieldInference {
     if (c.equals("name") || c.contains("fullname") || c.equals("contact") || c.equals("contactname")) {
       return Role.FULL_NAME;
     }
+    if (amount(column)) {
+      return null; // amounts and counts: numbers, not identifying values
+    }
     if (c.equals("id") || c.endsWith("id") || c.contains("cluster") || c.contains("created")
         || c.contains("updated") || c.endsWith("at") || c.contains("time") || c.contains("date")) {
       return null;
     }
     return byValues(column, sample);
+  }
+
+  /** Column names of amounts, counts and scores, which no value test may take for phones. */
+  private static final Set<String> AMOUNT_WORDS = Set.of("revenue", "amount", "price", "cost", "budget", "salary",
+      "income", "spend", "count", "total", "score", "employees", "headcount", "quantity", "qty", "size", "arr",
+      "mrr", "value", "sum", "balance");
+
+  /** Whether a word of the column name ({@code annual_revenue}, {@code dealAmount}) names an amount. */
+  static boolean amount(String column) {
+    String spaced = column.replaceAll("([a-z0-9])([A-Z])", "$1 $2");
+    for (String w : Normalization.lower(spaced).split("[^a-z0-9]+")) {
+      if (AMOUNT_WORDS.contains(w)) {
+        return true;
+      }
+    }
+    return Normalization.lower(column).contains("revenue");
+  }
+
+  /**
+   * Whether a value of digits and phone punctuation is really a number: a decimal ({@code
+   * 3200000000.0}, one point followed by one or two digits) or a round amount ({@code 1500000},
+   * digits only, ending in {@code 000}).
+   */
+  static boolean numberNotPhone(String v) {
+    int dot = v.indexOf('.');
+    if (dot >= 0 && dot == v.lastIndexOf('.') && v.length() - dot - 1 <= 2 && v.length() - dot - 1 >= 1) {
+      for (int i = 0; i < v.length(); i++) {
+        char ch = v.charAt(i);
+        if (i != dot && (ch < '0' || ch > '9') && !(i == 0 && ch == '-')) {
+          return false;
+        }
+      }
+      return true;
+    }
+    for (int i = 0; i < v.length(); i++) {
+      if (v.charAt(i) < '0' || v.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return v.endsWith("000");
   }
 
   private static @Nullable Role byValues(String column, List<? extends Record> sample) {
@@ -226,7 +269,7 @@ final class FieldInference {
           other = true;
         }
       }
-      if (!other && digits >= 7) {
+      if (!other && digits >= 7 && !numberNotPhone(v)) {
         phones++;
       }
       if (!other && digits > 0) {

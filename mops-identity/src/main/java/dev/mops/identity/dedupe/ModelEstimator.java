@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -41,7 +42,7 @@ final class ModelEstimator {
     keys.sort(null);
     for (long k : keys) {
       pat[i] = k;
-      cnt[i] = distinct.get(k)[0];
+      cnt[i] = Objects.requireNonNull(distinct.get(k))[0];
       i++;
     }
     double[][] m = new double[fields][];

@@ -6,9 +6,10 @@ import dev.mops.core.normalize.EmailNormalizer;
 import dev.mops.core.normalize.NormalizedDomain;
 import dev.mops.core.normalize.NormalizedEmail;
 import dev.mops.core.normalize.PhoneNormalizer;
+import dev.mops.core.normalize.PlaceholderValues;
+import dev.mops.core.normalize.TextFolding;
 import dev.mops.core.record.Values;
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
@@ -34,15 +35,6 @@ final class Normalization {
 
   /** Longest value compared, in characters; longer values are cut (a documented resource limit). */
   static final int MAX_VALUE_LENGTH = 200;
-
-  private static final Set<String> NULL_WORDS =
-      Set.of("n/a", "null", "none", "unknown", "nil", "-", "--", "?", "tbd", "nan", "undefined");
-
-  private static final Set<String> JUNK_EMAIL_LOCALS =
-      Set.of("test", "example", "noreply", "no-reply", "none", "null", "na", "asdf", "abc", "xxx", "nobody");
-
-  private static final Set<String> JUNK_EMAIL_DOMAINS =
-      Set.of("example.com", "example.org", "test.com", "domain.com", "nomail.com", "none.com");
 
   /** The region national phone numbers are read in when a field names none. */
   static final String DEFAULT_PHONE_REGION = "US";
@@ -72,9 +64,17 @@ final class Normalization {
 
   private Normalization() {}
 
-  /** Returns whether the folded text is one of the words that mean "no value". */
-  static boolean nullWord(String folded) {
-    return folded.isEmpty() || NULL_WORDS.contains(folded);
+  /** The kind of placeholder list ({@link PlaceholderValues}) that applies to a field of {@code kind}. */
+  static PlaceholderValues.Kind placeholderKind(FieldKind kind) {
+    switch (kind) {
+      case NAME:
+      case FIRST_NAME:
+        return PlaceholderValues.Kind.NAME;
+      case COMPANY:
+        return PlaceholderValues.Kind.COMPANY;
+      default:
+        return PlaceholderValues.Kind.VALUE;
+    }
   }
 
   /**
@@ -101,7 +101,7 @@ final class Normalization {
     if (raw.length() > MAX_VALUE_LENGTH) {
       raw = raw.substring(0, MAX_VALUE_LENGTH);
     }
-    if (raw.isEmpty() || NULL_WORDS.contains(lower(raw))) {
+    if (raw.isEmpty() || PlaceholderValues.isPlaceholder(placeholderKind(kind), raw)) {
       return null;
     }
     String out;
@@ -148,7 +148,8 @@ final class Normalization {
         int at = normalized.indexOf('@');
         String local = normalized.substring(0, at);
         String domain = normalized.substring(at + 1);
-        return JUNK_EMAIL_LOCALS.contains(local) || JUNK_EMAIL_DOMAINS.contains(domain);
+        return PlaceholderValues.isPlaceholder(PlaceholderValues.Kind.EMAIL_LOCAL, local)
+            || PlaceholderValues.isPlaceholder(PlaceholderValues.Kind.EMAIL_DOMAIN, domain);
       }
       case PHONE: {
         String digits = normalized.startsWith("+") ? normalized.substring(1) : normalized;
@@ -182,41 +183,13 @@ final class Normalization {
     return s.toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** Folds text: accents removed, lower case, everything but letters and digits to one space. */
+  /**
+   * Folds text to its words, by the shared {@link TextFolding#foldedWords} of mops-core (the folding
+   * {@code mops normalize} uses): case folded ({@code ß} to {@code ss}), accents removed, runs of
+   * letters and digits joined by one space.
+   */
   static String fold(String raw) {
-    String s = raw;
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) > 127) {
-        s = Normalizer.normalize(s, Normalizer.Form.NFD);
-        break;
-      }
-    }
-    StringBuilder out = new StringBuilder(s.length());
-    boolean space = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        c = (char) (c + 32);
-      }
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        if (space && out.length() > 0) {
-          out.append(' ');
-        }
-        space = false;
-        out.append(c);
-      } else if (Character.getType(c) == Character.NON_SPACING_MARK || c == '\'') {
-        continue;
-      } else if (Character.isLetterOrDigit(c)) {
-        if (space && out.length() > 0) {
-          out.append(' ');
-        }
-        space = false;
-        out.append(Character.toLowerCase(c));
-      } else {
-        space = true;
-      }
-    }
-    return out.toString();
+    return TextFolding.foldedWords(raw);
   }
 
   static String alnum(String raw) {

@@ -1,6 +1,8 @@
 package dev.mops.identity.dedupe;
 
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,6 +30,16 @@ public record RecordRef(String source, String id) implements Comparable<RecordRe
   /** Returns a reference to a record of the single, unnamed source. */
   public static RecordRef of(String id) {
     return new RecordRef("", id);
+  }
+
+  /**
+   * Returns a truth map ({@code record id -> entity id}) of the single, unnamed source keyed by
+   * reference, as {@link PairwiseScore#of} and {@link DedupeResult#blockingRecall} take it.
+   */
+  public static Map<RecordRef, String> truthOf(Map<String, String> entityOfId) {
+    Map<RecordRef, String> t = new HashMap<>(entityOfId.size() * 2);
+    entityOfId.forEach((id, e) -> t.put(of(id), e));
+    return t;
   }
 
   @Override

@@ -7,10 +7,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -62,23 +64,29 @@ final class Survivorship {
   }
 
   private static @Nullable Member choose(String field, @Nullable SurvivorshipRule rule, List<Member> members) {
+    Map<Member, String> textOf = new IdentityHashMap<>();
     List<Member> withValue = new ArrayList<>();
     for (Member m : members) {
-      if (text(m.record(), field) != null) {
+      String t = text(m.record(), field);
+      if (t != null) {
         withValue.add(m);
+        textOf.put(m, t);
       }
     }
     if (withValue.isEmpty()) {
       return null;
     }
     withValue.sort((a, b) -> a.ref().compareTo(b.ref()));
-    SurvivorshipRule.Strategy strategy = rule == null ? SurvivorshipRule.Strategy.MOST_FREQUENT : rule.strategy();
     Member best = null;
-    switch (strategy) {
+    if (rule == null) {
+      return mostFrequent(withValue, textOf);
+    }
+    switch (rule.strategy()) {
       case MOST_RECENT: {
+        String by = Objects.requireNonNull(rule.byField(), "most_recent needs a by field");
         long bestTime = Long.MIN_VALUE;
         for (Member m : withValue) {
-          long t = time(m.record().get(rule.byField()));
+          long t = time(m.record().get(by));
           if (best == null || t > bestTime) {
             best = m;
             bestTime = t;
@@ -88,7 +96,7 @@ final class Survivorship {
       }
       case MOST_COMPLETE: {
         for (Member m : withValue) {
-          if (best == null || text(m.record(), field).length() > text(best.record(), field).length()) {
+          if (best == null || textOf(textOf, m).length() > textOf(textOf, best).length()) {
             best = m;
           }
         }
@@ -107,27 +115,35 @@ final class Survivorship {
         return best;
       }
       case MOST_FREQUENT:
-      default: {
-        Map<String, Integer> counts = new HashMap<>();
-        for (Member m : withValue) {
-          counts.merge(text(m.record(), field), 1, Integer::sum);
-        }
-        for (Member m : withValue) {
-          String v = text(m.record(), field);
-          if (best == null) {
-            best = m;
-            continue;
-          }
-          String bv = text(best.record(), field);
-          int c = counts.get(v);
-          int bc = counts.get(bv);
-          if (c > bc || (c == bc && v.length() > bv.length())) {
-            best = m;
-          }
-        }
-        return best;
+      default:
+        return mostFrequent(withValue, textOf);
+    }
+  }
+
+  private static String textOf(Map<Member, String> textOf, Member m) {
+    return Objects.requireNonNull(textOf.get(m));
+  }
+
+  private static @Nullable Member mostFrequent(List<Member> withValue, Map<Member, String> textOf) {
+    Member best = null;
+    Map<String, Integer> counts = new HashMap<>();
+    for (Member m : withValue) {
+      counts.merge(textOf(textOf, m), 1, Integer::sum);
+    }
+    for (Member m : withValue) {
+      String v = textOf(textOf, m);
+      if (best == null) {
+        best = m;
+        continue;
+      }
+      String bv = textOf(textOf, best);
+      int c = counts.getOrDefault(v, 0);
+      int bc = counts.getOrDefault(bv, 0);
+      if (c > bc || (c == bc && v.length() > bv.length())) {
+        best = m;
       }
     }
+    return best;
   }
 
   private static long time(@Nullable Object v) {

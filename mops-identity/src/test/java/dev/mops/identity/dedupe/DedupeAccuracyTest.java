@@ -38,12 +38,12 @@ class DedupeAccuracyTest {
         febrl ? LabelledData.febrlTruth(records) : LabelledData.columnTruth(records, "unique_id", "cluster");
     DedupeConfig config;
     if (mode.equals("config")) {
-      config = DedupeConfig.load(LabelledData.repoRoot().resolve("examples/dedupe/febrl.yaml"));
+      config = DedupeConfigs.load(LabelledData.repoRoot().resolve("examples/dedupe/febrl.yaml"));
     } else {
       List<String> columns = new ArrayList<>(LabelledData.columns(file));
       columns.remove(id);
       columns.remove("cluster");
-      config = DedupeConfig.infer(columns, records);
+      config = DedupeConfigs.infer(columns, records);
     }
     DedupeResult result = Deduplicator.of(config).dedupe(records, id);
     PairwiseScore score = PairwiseScore.of(result, truth);

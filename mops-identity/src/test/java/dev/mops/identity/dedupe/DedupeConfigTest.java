@@ -41,7 +41,7 @@ class DedupeConfigTest {
 
   @Test
   void loadsEveryKey() {
-    DedupeConfig c = DedupeConfig.parse("d.yaml", GOOD);
+    DedupeConfig c = DedupeConfigs.parse("d.yaml", GOOD);
     assertThat(c.version()).isEqualTo("2");
     assertThat(c.fields()).hasSize(2);
     assertThat(c.fields().get(1).m()).containsExactly(0.1, 0.1, 0.1, 0.7);
@@ -56,7 +56,7 @@ class DedupeConfigTest {
 
   @Test
   void unknownKeyNamesLineAndSuggestion() {
-    assertThatThrownBy(() -> DedupeConfig.parse("d.yaml", GOOD.replace("    thresholds: [0.9]", "    treshold: [0.9]")))
+    assertThatThrownBy(() -> DedupeConfigs.parse("d.yaml", GOOD.replace("    thresholds: [0.9]", "    treshold: [0.9]")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("d.yaml:6")
         .hasMessageContaining("did you mean 'thresholds'");
@@ -64,20 +64,20 @@ class DedupeConfigTest {
 
   @Test
   void blockingOnUndeclaredFieldIsAnError() {
-    assertThatThrownBy(() -> DedupeConfig.parse("d.yaml", GOOD.replace("    - [email]", "    - [phone]")))
+    assertThatThrownBy(() -> DedupeConfigs.parse("d.yaml", GOOD.replace("    - [email]", "    - [phone]")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("'phone', which is not a declared field");
   }
 
   @Test
   void badThresholdsAreErrors() {
-    assertThatThrownBy(() -> DedupeConfig.parse("d.yaml", GOOD.replace("[0.8, 0.5]", "[0.5, 0.8]")))
+    assertThatThrownBy(() -> DedupeConfigs.parse("d.yaml", GOOD.replace("[0.8, 0.5]", "[0.5, 0.8]")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("must decrease");
-    assertThatThrownBy(() -> DedupeConfig.parse("d.yaml", GOOD.replace("m: [0.1, 0.1, 0.1, 0.7]", "m: [0.5, 0.5]")))
+    assertThatThrownBy(() -> DedupeConfigs.parse("d.yaml", GOOD.replace("m: [0.1, 0.1, 0.1, 0.7]", "m: [0.5, 0.5]")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("4 levels");
-    assertThatThrownBy(() -> DedupeConfig.parse("d.yaml", GOOD.replace("comparator: token_set", "comparator: soundex")))
+    assertThatThrownBy(() -> DedupeConfigs.parse("d.yaml", GOOD.replace("comparator: token_set", "comparator: soundex")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("unknown comparator 'soundex'");
   }
@@ -85,7 +85,43 @@ class DedupeConfigTest {
   @Test
   void builderRefusesSettingTwice() {
     DedupeConfig.Builder b = DedupeConfig.builder().maxBlockSize(10);
-    assertThatThrownBy(() -> b.maxBlockSize(20)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> b.maxBlockSize(20)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("max_block_size was already set");
+    b.thresholds(0.99, 0.8);
+    assertThatThrownBy(() -> b.thresholds(0.9, 0.5)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void builderValidatesEachSettingWhenItIsSet() {
+    DedupeConfig.Builder b = DedupeConfig.builder();
+    assertThatThrownBy(() -> b.maxBlockSize(1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("max_block_size 1 is not between 2 and");
+    assertThatThrownBy(() -> b.thresholds(0.5, 0.9)).hasMessageContaining("review <= match");
+    assertThatThrownBy(() -> b.minLinkShare(1.5)).hasMessageContaining("min link share 1.5");
+    // A rejected value does not count as set: the setting can still be given once.
+    b.maxBlockSize(50);
+    b.field(FieldRule.of("email", FieldKind.EMAIL, ComparatorType.EXACT));
+    assertThatThrownBy(() -> b.field(FieldRule.of("email", FieldKind.EMAIL, ComparatorType.EXACT)))
+        .hasMessageContaining("declared twice");
+    assertThatThrownBy(b::build).hasMessageContaining("at least one blocking key");
+    DedupeConfig c = b.blockingKey("email").build();
+    assertThat(c.maxBlockSize()).isEqualTo(50);
+    assertThat(c.matchThreshold()).isEqualTo(0.999);
+    // A value: equal when built the same way.
+    DedupeConfig same = DedupeConfig.builder().maxBlockSize(50)
+        .field(FieldRule.of("email", FieldKind.EMAIL, ComparatorType.EXACT)).blockingKey("email").build();
+    assertThat(same).isEqualTo(c).hasSameHashCodeAs(c);
+    assertThat(c.toString()).contains("maxBlockSize=50");
+  }
+
+  @Test
+  void readerErrorsNameFileLineColumnAndPath() {
+    assertThatThrownBy(() -> DedupeConfigs.parse("d.yaml", GOOD.replace("max_block_size: 100", "max_block_size: 1")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageMatching("(?s)d\\.yaml:\\d+:\\d+.*blocking.*max_block_size 1 is not between 2 and.*");
+    assertThatThrownBy(() -> DedupeConfigs.parse("d.yaml", GOOD.replace("kind: name", "kind: nmae")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageMatching("(?s)d\\.yaml:\\d+:\\d+.*fields\\[1\\]\\.kind.*unknown field kind 'nmae'.*");
   }
 
   @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class DedupeFeaturesTest {
 
-  static final DedupeConfig FEBRL = DedupeConfig.load(LabelledData.repoRoot().resolve("examples/dedupe/febrl.yaml"));
+  static final DedupeConfig FEBRL = DedupeConfigs.load(LabelledData.repoRoot().resolve("examples/dedupe/febrl.yaml"));
 
   private static DedupeConfig leads() {
     return DedupeConfig.builder()

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mops.core.config.ConfigException;
+import dev.mops.core.normalize.PlaceholderValues;
+import dev.mops.core.normalize.TextFolding;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +50,39 @@ class DedupeNormalizationTest {
   }
 
   @Test
+  void textIsFoldedAsMopsNormalizeFoldsIt() {
+    // One folding for the SDK: core's TextFolding, so "Straße" has one key in normalize and dedupe.
+    assertThat(Normalization.normalize(FieldKind.TEXT, "Straße")).isEqualTo("strasse")
+        .isEqualTo(TextFolding.foldedWords("STRASSE"));
+    assertThat(Normalization.normalize(FieldKind.NAME, "O'Neil-Müller")).isEqualTo("oneil muller");
+    assertThat(Normalization.normalize(FieldKind.ADDRESS, "12 Hauptstraße")).isEqualTo("12 hauptstrasse");
+    assertThat(Normalization.normalize(FieldKind.POSTCODE, "SW1A 1AA")).isEqualTo("sw1a1aa");
+  }
+
+  @Test
+  void placeholdersComeFromTheOneSharedList() {
+    // Missing in every kind of field.
+    for (String raw : List.of("n/a", "N/A", "unknown", "-", "?", "--", "null", "Not provided")) {
+      assertThat(Normalization.normalize(FieldKind.TEXT, raw)).as(raw).isNull();
+      assertThat(Normalization.normalize(FieldKind.NAME, raw)).as(raw).isNull();
+    }
+    // Kind by kind, as PlaceholderValues says: a placeholder name is not a placeholder city.
+    assertThat(Normalization.normalize(FieldKind.FIRST_NAME, "Test")).isNull();
+    assertThat(Normalization.normalize(FieldKind.COMPANY, "Self-employed")).isNull();
+    assertThat(Normalization.normalize(FieldKind.TEXT, "NA")).isEqualTo("na");
+    assertThat(Normalization.normalize(FieldKind.FIRST_NAME, "Nan")).isEqualTo("nan");
+    assertThat(Normalization.normalize(FieldKind.TEXT, "NaN")).isNull();
+    for (FieldKind k : FieldKind.values()) {
+      PlaceholderValues.Kind pk = Normalization.placeholderKind(k);
+      assertThat(PlaceholderValues.isPlaceholder(pk, "n/a")).isTrue();
+    }
+    assertThat(Normalization.knownJunk(FieldKind.EMAIL, Normalization.normalize(FieldKind.EMAIL, "test@acme.com"))).isTrue();
+    assertThat(Normalization.knownJunk(FieldKind.EMAIL, Normalization.normalize(FieldKind.EMAIL, "no-reply@acme.com"))).isTrue();
+    assertThat(Normalization.knownJunk(FieldKind.EMAIL, Normalization.normalize(FieldKind.EMAIL, "jane@example.com"))).isTrue();
+    assertThat(Normalization.knownJunk(FieldKind.EMAIL, Normalization.normalize(FieldKind.EMAIL, "jane@acme.com"))).isFalse();
+  }
+
+  @Test
   void nicknamesAreSetsOfFormalNames() {
     assertThat(Nicknames.formalSet("bob")).isEqualTo("robert");
     assertThat(Nicknames.formalSet("zebediah")).isEqualTo("zebediah");
@@ -80,9 +115,9 @@ class DedupeNormalizationTest {
         "  keys:",
         "    - [phone]",
         "");
-    DedupeConfig c = DedupeConfig.parse("d.yaml", yaml);
+    DedupeConfig c = DedupeConfigs.parse("d.yaml", yaml);
     assertThat(c.fields().get(0).region()).isEqualTo("AU");
-    assertThatThrownBy(() -> DedupeConfig.parse("d.yaml", yaml.replace("region: au", "region: zz")))
+    assertThatThrownBy(() -> DedupeConfigs.parse("d.yaml", yaml.replace("region: au", "region: zz")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("d.yaml:2")
         .hasMessageContaining("unknown phone region 'zz'");

@@ -17,7 +17,7 @@ class DedupePropertyTest {
 
   static final List<Record> FEBRL1 = LabelledData.csv("febrl1.csv");
   static final DedupeConfig CONFIG =
-      DedupeConfig.load(LabelledData.repoRoot().resolve("examples/dedupe/febrl.yaml"));
+      DedupeConfigs.load(LabelledData.repoRoot().resolve("examples/dedupe/febrl.yaml"));
   static final Map<RecordRef, String> BASELINE = Deduplicator.of(CONFIG).dedupe(FEBRL1, "rec_id").clusterIds();
 
   static LongStream seeds() {

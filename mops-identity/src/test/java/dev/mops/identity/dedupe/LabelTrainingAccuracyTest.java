@@ -27,7 +27,7 @@ class LabelTrainingAccuracyTest {
     List<String> columns = new ArrayList<>(LabelledData.columns("fake_1000.csv"));
     columns.remove("unique_id");
     columns.remove("cluster");
-    return DedupeConfig.infer(columns, RECORDS);
+    return DedupeConfigs.infer(columns, RECORDS);
   }
 
   static PairwiseScore score(DedupeResult r, String what) {

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.mops.testkit.SyntheticLeads;
 import org.junit.jupiter.api.Test;
 
 /** The synthetic lead generator and the accuracy of the bundled config on its leads. */
@@ -57,8 +58,8 @@ class SyntheticLeadsTest {
   @Test
   void bundledConfigDeduplicatesTheLeads() {
     SyntheticLeads.Dataset data = SyntheticLeads.generate(20_000, 7);
-    DedupeResult result = Deduplicator.of(SyntheticLeads.config()).dedupe(data.records(), "id");
-    Map<RecordRef, String> truth = data.truth();
+    DedupeResult result = Deduplicator.of(DedupeConfigs.parse(SyntheticLeads.CONFIG_RESOURCE, SyntheticLeads.configYaml())).dedupe(data.records(), "id");
+    Map<RecordRef, String> truth = RecordRef.truthOf(data.entityOf());
     PairwiseScore s = PairwiseScore.of(result, truth);
     System.out.printf("synthetic 20k: P %.4f R %.4f F1 %.4f blocking recall %.4f%n",
         s.precision(), s.recall(), s.f1(), result.blockingRecall(truth));
@@ -66,7 +67,7 @@ class SyntheticLeadsTest {
     assertThat(s.precision()).isGreaterThanOrEqualTo(PRECISION);
     assertThat(s.recall()).isGreaterThanOrEqualTo(RECALL);
     assertThat(s.f1()).isGreaterThanOrEqualTo(F1);
-    List<String> kinds = SyntheticLeads.config().fields().stream().map(f -> f.kind().label()).toList();
+    List<String> kinds = DedupeConfigs.parse(SyntheticLeads.CONFIG_RESOURCE, SyntheticLeads.configYaml()).fields().stream().map(f -> f.kind().label()).toList();
     assertThat(kinds).contains("email", "phone", "first_name", "company");
   }
 }

@@ -1,0 +1,28 @@
+package dev.mops.planning;
+
+/**
+ * HTML escaping for the planning pages (capacity heat map, budget burn-down).
+ *
+ * <p>Thread safety: stateless.
+ */
+public final class HtmlText {
+
+  private HtmlText() {}
+
+  /** Returns {@code text} with {@code & < > " '} escaped, safe in element text and quoted attributes. */
+  public static String escape(String text) {
+    StringBuilder sb = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> sb.append("&amp;");
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '"' -> sb.append("&quot;");
+        case '\'' -> sb.append("&#39;");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+}
