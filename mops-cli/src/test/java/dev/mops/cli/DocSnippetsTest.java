@@ -50,7 +50,12 @@ class DocSnippetsTest {
       "dev.mops.core.*", "dev.mops.core.condition.*", "dev.mops.core.config.*", "dev.mops.core.io.*",
       "dev.mops.core.normalize.*", "dev.mops.core.record.*", "dev.mops.taxonomy.*", "dev.mops.scoring.*",
       "dev.mops.scoring.lifecycle.*", "dev.mops.quality.contract.*", "dev.mops.quality.profile.*",
-      "dev.mops.identity.dedupe.*",
+      "dev.mops.identity.dedupe.*", "dev.mops.identity.account.*", "dev.mops.identity.stitch.*",
+      "dev.mops.core.time.*", "dev.mops.testkit.*", "dev.mops.routing.*", "dev.mops.routing.consent.*",
+      "dev.mops.metrics.*", "dev.mops.metrics.experiment.*", "dev.mops.metrics.ops.*", "dev.mops.metrics.report.*",
+      "dev.mops.metrics.sla.*", "dev.mops.planning.*", "dev.mops.planning.budget.*", "dev.mops.planning.calendar.*",
+      "dev.mops.planning.capacity.*", "dev.mops.planning.checklist.*", "dev.mops.planning.intake.*",
+      "dev.mops.planning.preflight.*",
       // single-type imports win over java.lang's and the on-demand ones above
       "dev.mops.core.record.Record");
 
