@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
         LintNamesCommand.class,
         ClassifyCommand.class,
         DedupeCommand.class,
+        DedupeEvalCommand.class,
         StitchCommand.class,
         ScoreCommand.class,
         ScoreDiffCommand.class,

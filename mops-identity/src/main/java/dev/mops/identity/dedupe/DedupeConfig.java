@@ -47,6 +47,8 @@ public final class DedupeConfig {
   private final double weakLinkProbability;
   private final double minLinkShare;
   private final List<SurvivorshipRule> survivorship;
+  private final boolean termFrequencies;
+  private final List<List<String>> evidenceGroups;
 
   private DedupeConfig(Builder b) {
     this.version = b.version;
@@ -66,6 +68,26 @@ public final class DedupeConfig {
     this.weakLinkProbability = b.weakLinkProbability;
     this.minLinkShare = b.minLinkShare;
     this.survivorship = List.copyOf(b.survivorship);
+    this.termFrequencies = b.termFrequencies;
+    this.evidenceGroups = List.copyOf(b.evidenceGroups);
+  }
+
+  /**
+   * Whether an exact agreement's weight is adjusted by how many records hold the value (see
+   * {@link TermFrequencies}); default true.
+   */
+  public boolean termFrequencies() {
+    return termFrequencies;
+  }
+
+  /**
+   * Groups of fields that describe one thing and so agree together (a company's name, address,
+   * postcode and city): in a pair's weight each group counts once, by its strongest agreement and
+   * its strongest disagreement, instead of the sum of its fields. Empty by default; inferred for
+   * lead files with a company column.
+   */
+  public List<List<String>> evidenceGroups() {
+    return evidenceGroups;
   }
 
   /** The config's version label (from the file, or {@code unversioned}). */
@@ -199,14 +221,15 @@ public final class DedupeConfig {
         && junkValueCount == c.junkValueCount && Double.compare(weakLinkProbability, c.weakLinkProbability) == 0
         && Double.compare(minLinkShare, c.minLinkShare) == 0 && version.equals(c.version)
         && contentHash.equals(c.contentHash) && fields.equals(c.fields) && blockingKeys.equals(c.blockingKeys)
-        && priorScope == c.priorScope && survivorship.equals(c.survivorship);
+        && priorScope == c.priorScope && survivorship.equals(c.survivorship)
+        && termFrequencies == c.termFrequencies && evidenceGroups.equals(c.evidenceGroups);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(version, contentHash, fields, blockingKeys, maxBlockSize, maxCandidatePairs, randomPairs, emIterations, seed,
         priorScope, matchThreshold, reviewThreshold, maxClusterSize, junkValueCount, weakLinkProbability,
-        minLinkShare, survivorship);
+        minLinkShare, survivorship, termFrequencies, evidenceGroups);
   }
 
   @Override
@@ -216,7 +239,7 @@ public final class DedupeConfig {
         + ", seed=" + seed + ", prior=" + priorScope.label() + ", match=" + matchThreshold + ", review="
         + reviewThreshold + ", maxClusterSize=" + maxClusterSize + ", junkValueCount=" + junkValueCount
         + ", weakLinkProbability=" + weakLinkProbability + ", minLinkShare=" + minLinkShare + ", survivorship="
-        + survivorship + "}";
+        + survivorship + ", termFrequencies=" + termFrequencies + ", evidenceGroups=" + evidenceGroups + "}";
   }
 
   static void checkRange(String name, long value, long min, long max) {
@@ -250,6 +273,8 @@ public final class DedupeConfig {
     private int junkValueCount = 50;
     private double weakLinkProbability = 0.0;
     private double minLinkShare = 0.5;
+    private boolean termFrequencies = true;
+    private final List<List<String>> evidenceGroups = new ArrayList<>();
 
     private Builder() {}
 
@@ -399,6 +424,36 @@ public final class DedupeConfig {
       return this;
     }
 
+    /** Whether exact agreements are adjusted by term frequency (default true). */
+    public Builder termFrequencies(boolean on) {
+      once("term_frequencies");
+      this.termFrequencies = on;
+      return this;
+    }
+
+    /**
+     * Adds an evidence group: two or more declared fields that count once in a pair's weight (see
+     * {@link DedupeConfig#evidenceGroups()}); a field belongs to one group at most.
+     */
+    public Builder evidenceGroup(String... fields) {
+      List<String> g = List.of(fields);
+      if (g.size() < 2) {
+        throw new IllegalArgumentException("an evidence group needs two fields or more, got " + g);
+      }
+      if (new HashSet<>(g).size() != g.size()) {
+        throw new IllegalArgumentException("evidence group " + g + " names a field twice");
+      }
+      for (List<String> other : evidenceGroups) {
+        for (String f : g) {
+          if (other.contains(f)) {
+            throw new IllegalArgumentException("field '" + f + "' is in two evidence groups");
+          }
+        }
+      }
+      evidenceGroups.add(g);
+      return this;
+    }
+
     /**
      * Builds the config.
      *
@@ -421,6 +476,13 @@ public final class DedupeConfig {
           if (!names.contains(p.field())) {
             throw new IllegalArgumentException(
                 "blocking key '" + k.describe() + "' reads '" + p.field() + "', which is not a declared field");
+          }
+        }
+      }
+      for (List<String> g : evidenceGroups) {
+        for (String f : g) {
+          if (!names.contains(f)) {
+            throw new IllegalArgumentException("evidence group " + g + " names '" + f + "', which is not a declared field");
           }
         }
       }

@@ -49,7 +49,18 @@ final class DedupeConfigReader {
     ConfigNode modelNode = root.get("model");
     if (modelNode != null) {
       MapNode model = modelNode.asMap("model settings");
-      model.checkKeys(List.of("random_pairs", "em_iterations", "seed", "prior"));
+      model.checkKeys(List.of("random_pairs", "em_iterations", "seed", "prior", "term_frequencies", "evidence_groups"));
+      if (model.has("term_frequencies")) {
+        b.termFrequencies(model.bool("term_frequencies", true));
+      }
+      if (model.has("evidence_groups")) {
+        ListNode groups = model.list("evidence_groups");
+        for (int i = 0; i < groups.size(); i++) {
+          ConfigNode g = groups.get(i);
+          List<String> names = g.asList("an evidence group (a list of fields)").strings();
+          guard(g, () -> b.evidenceGroup(names.toArray(new String[0])));
+        }
+      }
       if (model.has("prior")) {
         String prior = model.string("prior");
         PriorScope scope = null;

@@ -24,6 +24,7 @@ public final class DedupeResult {
   private final FieldComparer comparer;
   private final MatchModel model;
   private final Scorer scorer;
+  private final @Nullable TermFrequencies termFrequencies;
   private final List<String> sources;
   private final boolean linkOnly;
   private final RecordRef[] refs;
@@ -41,11 +42,13 @@ public final class DedupeResult {
   DedupeResult(
       DedupeConfig config, FieldComparer comparer, MatchModel model, List<String> sources, boolean linkOnly,
       RecordRef[] refs, PreparedRecord[] recs, int[] source, int[] clusterOf, List<ScoredPair> pairs,
-      CandidatePairs candidates, BlockingReport blockingReport, List<Finding> findings, Set<String> junk) {
+      CandidatePairs candidates, BlockingReport blockingReport, List<Finding> findings, Set<String> junk,
+      @Nullable TermFrequencies termFrequencies) {
     this.config = config;
     this.comparer = comparer;
     this.model = model;
-    this.scorer = new Scorer(comparer, model);
+    this.termFrequencies = termFrequencies;
+    this.scorer = new Scorer(comparer, model, termFrequencies);
     this.sources = List.copyOf(sources);
     this.linkOnly = linkOnly;
     this.refs = refs;
@@ -152,6 +155,14 @@ public final class DedupeResult {
       return List.copyOf(v);
     });
     return java.util.Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * Returns how many records held each value of each field in this run (null when the config
+   * turns term frequencies off), the table a saved model and a {@link MatchIndex} reuse.
+   */
+  public @Nullable TermFrequencies termFrequencies() {
+    return termFrequencies;
   }
 
   /**

@@ -160,28 +160,22 @@ public final class Deduplicator {
         ? fixedModel
         : ModelEstimator.estimate(comparer, recs, source, linkOnly, patterns, findings);
     progress.update(DedupeProgress.Phase.ESTIMATING, 1, 1);
-    Scorer scorer = new Scorer(comparer, model);
+    Scorer scorer = new Scorer(comparer, model, in.termFrequencies);
 
     // 6. Scores and decisions, pair by pair as blocking enumerates them again; only the pairs at
     // or above the review threshold are kept.
     int total = patterns.length;
     progress.update(DedupeProgress.Phase.SCORING, 0, total);
-    HashMap<Long, Double> cache = new HashMap<>();
     LongList keptPairs = new LongList();
-    LongList keptIndex = new LongList();
+    java.util.ArrayList<Double> keptWeight = new java.util.ArrayList<>();
     double review = config.reviewThreshold();
     for (int k = 0; k < config.blockingKeys().size(); k++) {
       for (int blk = 0; blk < candidates.blockCount(k); blk++) {
         candidates.visitBlock(k, blk, (i, j, idx) -> {
-          long pat = patterns[(int) idx];
-          Double w = cache.get(pat);
-          if (w == null) {
-            w = scorer.weight(pat);
-            cache.put(pat, w);
-          }
+          double w = scorer.weight(patterns[(int) idx], recs[i], recs[j]);
           if (Scorer.probability(w) >= review) {
             keptPairs.add(PairSet.pack(i, j));
-            keptIndex.add(idx);
+            keptWeight.add(w);
           }
         });
       }
@@ -199,7 +193,7 @@ public final class Deduplicator {
     double[] probOf = new double[order.length];
     for (int x = 0; x < order.length; x++) {
       int o = order[x];
-      double w = Objects.requireNonNull(cache.get(patterns[(int) keptIndex.items[o]]));
+      double w = keptWeight.get(o);
       double p = Scorer.probability(w);
       probOf[x] = p;
       MatchDecision d = p >= config.matchThreshold() ? MatchDecision.MATCH : MatchDecision.REVIEW;
@@ -226,10 +220,11 @@ public final class Deduplicator {
     // 7. Clusters.
     progress.update(DedupeProgress.Phase.CLUSTERING, 0, n);
     int[] clusterOf = Clusterer.cluster(n, ea, eb, ep, config, refs, findings,
-        (x, y) -> Scorer.probability(scorer.weight(comparer.pattern(recs[Math.min(x, y)], recs[Math.max(x, y)]))));
+        (x, y) -> Scorer.probability(scorer.weight(comparer.pattern(recs[Math.min(x, y)], recs[Math.max(x, y)]),
+            recs[x], recs[y])));
     progress.update(DedupeProgress.Phase.CLUSTERING, n, n);
     return new DedupeResult(config, comparer, model, in.sourceNames, linkOnly, refs, recs, source, clusterOf,
-        scored, in.candidates, in.report, findings.list(), in.junk);
+        scored, in.candidates, in.report, findings.list(), in.junk, in.termFrequencies);
   }
 
   /**
@@ -307,9 +302,12 @@ public final class Deduplicator {
     final CandidatePairs candidates;
     final BlockingReport report;
     final long[] patterns;
+    final @Nullable TermFrequencies termFrequencies;
 
     Prepared(Findings findings, List<String> sourceNames, RecordRef[] refs, PreparedRecord[] recs, int[] source,
-        Set<String> junk, CandidatePairs candidates, BlockingReport report, long[] patterns) {
+        Set<String> junk, CandidatePairs candidates, BlockingReport report, long[] patterns,
+        @Nullable TermFrequencies termFrequencies) {
+      this.termFrequencies = termFrequencies;
       this.findings = findings;
       this.sourceNames = sourceNames;
       this.refs = refs;
@@ -389,6 +387,8 @@ public final class Deduplicator {
 
     // 2. Junk values of identifying fields.
     Set<String> junk = flagJunk(recs, findings);
+    TermFrequencies tf = config.termFrequencies() && n >= TermFrequencies.MIN_RECORDS
+        ? TermFrequencies.count(comparer, recs) : null;
 
     // 3. Blocking, within the pair budget: when the blocks would make more pairs than the budget,
     // the largest blocks are skipped (and reported) until the rest fit.
@@ -431,7 +431,7 @@ public final class Deduplicator {
           (i, j, idx) -> patterns[(int) idx] = comparer.pattern(recs[i], recs[j])));
       progress.update(DedupeProgress.Phase.COMPARING, candidates.offset(k, candidates.blockCount(k)), pairTotal);
     }
-    return new Prepared(findings, sourceNames, refs, recs, source, junk, candidates, report, patterns);
+    return new Prepared(findings, sourceNames, refs, recs, source, junk, candidates, report, patterns, tf);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.mops.identity.dedupe;
 import dev.mops.core.record.Values;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Builds {@link PairExplanation}s.
@@ -14,22 +15,69 @@ final class Explainer {
 
   static PairExplanation explain(
       FieldComparer comparer, Scorer scorer, PreparedRecord a, PreparedRecord b, boolean candidate) {
+    int n = comparer.fieldCount();
+    int[] level = new int[n];
+    double[] adjusted = new double[n];
+    String[] note = new String[n];
+    for (int f = 0; f < n; f++) {
+      level[f] = comparer.level(f, a, b);
+      note[f] = "";
+      if (level[f] != FieldComparer.MISSING) {
+        adjusted[f] = scorer.fieldWeight(f, level[f], a, b);
+        double base = scorer.weights[f][level[f]];
+        if (Math.abs(adjusted[f] - base) > 0.005) {
+          int count = Math.max(a.valueCount[f], b.valueCount[f]);
+          note[f] = String.format(Locale.ROOT, "%s agrees on a value held by %s of records (%,d of %,d): %+.2f instead of %+.2f",
+              comparer.rules[f].field(), percent((double) count / scorer.tfRecords), count, scorer.tfRecords,
+              adjusted[f], base);
+        }
+      }
+    }
+    // Evidence groups: only the strongest agreement and the strongest disagreement count.
+    double[] counted = adjusted.clone();
+    for (int g = 0; g < scorer.groups; g++) {
+      int best = -1;
+      int worst = -1;
+      List<String> names = new ArrayList<>();
+      for (int f = 0; f < n; f++) {
+        if (scorer.groupOf[f] == g) {
+          names.add(comparer.rules[f].field());
+          if (level[f] != FieldComparer.MISSING) {
+            if (adjusted[f] > 0 && (best < 0 || adjusted[f] > adjusted[best])) {
+              best = f;
+            }
+            if (adjusted[f] < 0 && (worst < 0 || adjusted[f] < adjusted[worst])) {
+              worst = f;
+            }
+          }
+        }
+      }
+      for (int f = 0; f < n; f++) {
+        if (scorer.groupOf[f] == g && level[f] != FieldComparer.MISSING && f != best && f != worst
+            && adjusted[f] != 0) {
+          counted[f] = 0;
+          String why = "not counted: " + String.join(", ", names) + " are one piece of evidence, counted by its "
+              + (adjusted[f] > 0 ? "strongest agreement (" + comparer.rules[best].field() + ")"
+                  : "strongest disagreement (" + comparer.rules[worst].field() + ")");
+          note[f] = note[f].isEmpty() ? why : note[f] + "; " + why;
+        }
+      }
+    }
     List<FieldExplanation> fields = new ArrayList<>();
     double total = scorer.prior;
-    for (int f = 0; f < comparer.fieldCount(); f++) {
+    for (int f = 0; f < n; f++) {
       FieldRule rule = comparer.rules[f];
-      int level = comparer.level(f, a, b);
       String va = Values.asString(a.source.get(rule.field()));
       String vb = Values.asString(b.source.get(rule.field()));
-      if (level == FieldComparer.MISSING) {
+      if (level[f] == FieldComparer.MISSING) {
         fields.add(new FieldExplanation(rule.field(), va, vb, a.norm[f], b.norm[f], -1, "missing",
-            Double.NaN, Double.NaN, 0.0));
+            Double.NaN, Double.NaN, 0.0, 0.0, ""));
       } else {
         MatchModel.FieldWeights fw = scorer.model.fields().get(f);
-        double w = scorer.weights[f][level];
-        total += w;
-        fields.add(new FieldExplanation(rule.field(), va, vb, a.norm[f], b.norm[f], level,
-            fw.levelNames().get(level), fw.m().get(level), fw.u().get(level), w));
+        total += counted[f];
+        fields.add(new FieldExplanation(rule.field(), va, vb, a.norm[f], b.norm[f], level[f],
+            fw.levelNames().get(level[f]), fw.m().get(level[f]), fw.u().get(level[f]), counted[f],
+            scorer.weights[f][level[f]], note[f]));
       }
     }
     double p = Scorer.probability(total);
@@ -37,5 +85,11 @@ final class Explainer {
     MatchDecision d = p >= config.matchThreshold() ? MatchDecision.MATCH
         : p >= config.reviewThreshold() ? MatchDecision.REVIEW : MatchDecision.NON_MATCH;
     return new PairExplanation(a.ref, b.ref, fields, scorer.prior, total, p, d, candidate);
+  }
+
+  private static String percent(double share) {
+    return share >= 0.1 ? String.format(Locale.ROOT, "%.0f%%", share * 100)
+        : share >= 0.001 ? String.format(Locale.ROOT, "%.1f%%", share * 100)
+        : String.format(Locale.ROOT, "%.3f%%", share * 100);
   }
 }

@@ -33,6 +33,7 @@ final class FieldInference {
     Set<List<String>> keys = new LinkedHashSet<>();
     int count = 0;
     List<String> declared = new ArrayList<>();
+    List<String> organisation = new ArrayList<>();
     for (String column : columns) {
       if (count == DedupeConfig.MAX_FIELDS) {
         break;
@@ -43,6 +44,10 @@ final class FieldInference {
       }
       count++;
       declared.add(column);
+      if (role == Role.COMPANY || role == Role.ADDRESS || role == Role.POSTCODE || role == Role.CITY
+          || role == Role.DOMAIN || role == Role.EMAIL || role == Role.PHONE) {
+        organisation.add(column);
+      }
       switch (role) {
         case EMAIL:
           b.field(FieldRule.of(column, FieldKind.EMAIL, ComparatorType.JARO_WINKLER, 0.9));
@@ -131,6 +136,11 @@ final class FieldInference {
       for (int i = 0; i < declared.size() && keys.size() < 3; i++) {
         keys.add(List.of("first_token(" + declared.get(i) + ")"));
       }
+    }
+    // People at one company share its name, address, postcode and city: one piece of evidence.
+    boolean people = !first.isEmpty() || !last.isEmpty() || !full.isEmpty();
+    if (people && organisation.size() >= 2 && organisation.stream().anyMatch(c -> role(c, s) == Role.COMPANY)) {
+      b.evidenceGroup(organisation.toArray(new String[0]));
     }
     int k = 0;
     for (List<String> key : keys) {

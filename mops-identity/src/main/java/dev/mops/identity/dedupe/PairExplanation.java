@@ -47,6 +47,9 @@ public record PairExplanation(
     for (FieldExplanation f : fields) {
       out.append(String.format(Locale.ROOT, "  %-16s %-24s %-24s %-12s %+7.2f%n", f.field(),
           quote(f.valueA()), quote(f.valueB()), f.levelName(), f.weight()));
+      if (!f.note().isEmpty()) {
+        out.append("      ").append(f.note()).append(System.lineSeparator());
+      }
     }
     return out.toString();
   }

@@ -18,6 +18,11 @@ final class PreparedRecord {
   final double[] number;
   /** Per field, {@link Similarity#charMask} of the normalized value for Jaro-Winkler fields, else 0. */
   final long[] mask;
+  /**
+   * Per field, how many records of the run hold this normalized value (0 when missing); set by
+   * {@link TermFrequencies#count}, or from a saved table for a record queried against an index.
+   */
+  final int[] valueCount;
 
   PreparedRecord(RecordRef ref, Record source, int fields) {
     this.ref = ref;
@@ -26,5 +31,6 @@ final class PreparedRecord {
     this.derived = new String[fields];
     this.number = new double[fields];
     this.mask = new long[fields];
+    this.valueCount = new int[fields];
   }
 }

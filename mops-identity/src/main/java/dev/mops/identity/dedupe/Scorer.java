@@ -1,7 +1,12 @@
 package dev.mops.identity.dedupe;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Turns comparison patterns into match weights with a {@link MatchModel}.
+ * Turns comparison patterns into match weights with a {@link MatchModel}: the field weights of
+ * the pattern's levels, an exact agreement adjusted by the value's term frequency, and the fields
+ * of one evidence group counted as one piece of evidence (their strongest agreement and their
+ * strongest disagreement).
  *
  * <p>Thread safety: immutable; safe to share.
  */
@@ -11,28 +16,90 @@ final class Scorer {
   final MatchModel model;
   final double prior;
   final double[][] weights;
+  /** Per field, its evidence group, or -1. */
+  final int[] groupOf;
+  final int groups;
+  /** Per field, the top (exact) level. */
+  final int[] top;
+  /** Per field, u of the exact level. */
+  final double[] uExact;
+  /** The records the term frequencies were counted over; 0 when there is no adjustment. */
+  final long tfRecords;
+  final @Nullable TermFrequencies tf;
 
   Scorer(FieldComparer comparer, MatchModel model) {
+    this(comparer, model, null);
+  }
+
+  Scorer(FieldComparer comparer, MatchModel model, @Nullable TermFrequencies tf) {
     this.model = model;
     this.prior = model.priorWeight();
-    weights = new double[comparer.fieldCount()][];
-    for (int f = 0; f < weights.length; f++) {
+    int fields = comparer.fieldCount();
+    weights = new double[fields][];
+    top = new int[fields];
+    uExact = new double[fields];
+    for (int f = 0; f < fields; f++) {
       MatchModel.FieldWeights fw = model.fields().get(f);
       weights[f] = new double[fw.m().size()];
       for (int l = 0; l < weights[f].length; l++) {
         weights[f][l] = Math.log(fw.m().get(l) / fw.u().get(l)) / LN2;
       }
+      top[f] = weights[f].length - 1;
+      uExact[f] = fw.u().get(top[f]);
     }
+    DedupeConfig config = comparer.config;
+    groupOf = new int[fields];
+    java.util.Arrays.fill(groupOf, -1);
+    int g = 0;
+    for (java.util.List<String> group : config.evidenceGroups()) {
+      for (String field : group) {
+        groupOf[config.fieldIndex(field)] = g;
+      }
+      g++;
+    }
+    groups = g;
+    this.tf = config.termFrequencies() ? tf : null;
+    this.tfRecords = this.tf == null ? 0 : this.tf.records();
   }
 
-  /** Returns the match weight (log2 odds) of a pattern. */
+  /** Returns the match weight (log2 odds) of a pattern, without term frequencies. */
   double weight(long pattern) {
+    return weight(pattern, null, null);
+  }
+
+  /** Returns the weight of field {@code f} at {@code level} for the pair, term frequency included. */
+  double fieldWeight(int f, int level, @Nullable PreparedRecord a, @Nullable PreparedRecord b) {
+    double w = weights[f][level];
+    if (level == top[f] && tfRecords > 0 && a != null && b != null) {
+      int count = Math.max(a.valueCount[f], b.valueCount[f]);
+      if (count > 0) {
+        w += TermFrequencies.adjustment(uExact[f], count, tfRecords);
+      }
+    }
+    return w;
+  }
+
+  /** Returns the match weight (log2 odds) of a pair with comparison pattern {@code pattern}. */
+  double weight(long pattern, @Nullable PreparedRecord a, @Nullable PreparedRecord b) {
     double w = prior;
     for (int f = 0; f < weights.length; f++) {
       int l = FieldComparer.levelOf(pattern, f);
-      if (l != FieldComparer.MISSING) {
-        w += weights[f][l];
+      if (l != FieldComparer.MISSING && groupOf[f] < 0) {
+        w += fieldWeight(f, l, a, b);
       }
+    }
+    for (int g = 0; g < groups; g++) {
+      double pos = 0;
+      double neg = 0;
+      for (int f = 0; f < weights.length; f++) {
+        int l = FieldComparer.levelOf(pattern, f);
+        if (groupOf[f] == g && l != FieldComparer.MISSING) {
+          double x = fieldWeight(f, l, a, b);
+          pos = Math.max(pos, x);
+          neg = Math.min(neg, x);
+        }
+      }
+      w += pos + neg;
     }
     return w;
   }
