@@ -58,6 +58,9 @@ public final class DedupeEvalCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;
 
   @Mixin IdOptions ids = new IdOptions();
+  @Mixin InputOptions input = new InputOptions();
+  @Mixin FailOnOption failOn = new FailOnOption();
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
   @Option(names = "--clusters", required = true, paramLabel = "FILE",
       description = "The clustering to score: CSV with id,cluster_id (source,id,cluster_id when several inputs were linked).")
@@ -67,11 +70,6 @@ public final class DedupeEvalCommand implements Callable<Integer> {
       description = "The truth: CSV of id,entity_id (the first column is the id, the entity is entity_id or else the "
           + "second column; source,id,entity_id for several inputs), or labelled pairs.")
   Path truth = Path.of("truth.csv");
-
-  @Option(names = {"-i", "--input"}, paramLabel = "FILE",
-      description = "The records that were deduplicated (repeatable, as for mops dedupe): the mistakes are then "
-          + "ranked and explained.")
-  List<Path> inputs = new ArrayList<>();
 
   @Option(names = "--config", paramLabel = "FILE",
       description = "The dedupe config of the run, for the explanations; inferred when absent, as mops dedupe does.")
@@ -86,6 +84,7 @@ public final class DedupeEvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    failOn.validate();
     StandardStreams streams = StandardStreams.of(spec);
     PrintWriter out = streams.outText();
     PrintWriter err = streams.err();
@@ -130,7 +129,7 @@ public final class DedupeEvalCommand implements Callable<Integer> {
       out.flush();
       return ExitCode.OK;
     }
-    DedupeResult result = inputs.isEmpty() ? null : rerun(err, predicted.keySet());
+    DedupeResult result = input.inputs.isEmpty() ? null : rerun(streams, predicted.keySet());
     ToDoubleBiFunction<RecordRef, RecordRef> probability = result == null ? (a, b) -> 0.0
         : (a, b) -> known(result, a, b) ? result.explain(a, b).probability() : 0.0;
     printMistakes(out, "worst false links (most confident first)", eval.worstFalseLinks(top, probability), result);
@@ -139,7 +138,7 @@ public final class DedupeEvalCommand implements Callable<Integer> {
       out.println("(give the input with -i, and --config if the run had one, to rank and explain these pairs)");
     }
     out.flush();
-    return ExitCode.OK;
+    return failOn.exitCode();
   }
 
   private static boolean known(DedupeResult result, RecordRef a, RecordRef b) {
@@ -165,29 +164,34 @@ public final class DedupeEvalCommand implements Callable<Integer> {
   }
 
   /** Runs the dedupe again over the inputs to explain the pairs (the model is re-estimated). */
-  private @Nullable DedupeResult rerun(PrintWriter err, Set<RecordRef> refs) throws Exception {
+  private @Nullable DedupeResult rerun(StandardStreams streams, Set<RecordRef> refs) throws Exception {
+    PrintWriter err = streams.err();
+    FindingPrinter printer = new FindingPrinter(streams, failOn);
+    List<String> inputs = input.names();
     boolean several = inputs.size() > 1;
     List<DedupeSource> sources = new ArrayList<>();
     Set<String> columns = new LinkedHashSet<>();
     List<Record> sample = new ArrayList<>();
-    for (Path in : inputs) {
-      if (!Files.isRegularFile(in)) {
-        throw new UsageException("--input: file not found: " + in);
-      }
+    for (String in : inputs) {
       List<Record> records = new ArrayList<>();
-      try (RecordReader reader = RecordReader.open(in)) {
-        Columns.require(in.toString(), reader.fields(), ids.column(), "--id-column");
+      try (RecordReader reader = input.open(in)) {
+        Columns.require(in, reader.fields(), ids.column(), "--id-column");
         columns.addAll(reader.fields());
+        Progress progress = Progress.start(progressOptions, streams, "dedupe-eval: reading " + in, input);
         for (InputRecord r; (r = reader.next()) != null; ) {
+          printer.accept(r);
           records.add(r.record());
           if (sample.size() < 2000) {
             sample.add(r.record());
           }
+          progress.update(records.size());
         }
+        progress.done();
       }
-      Path name = in.getFileName();
+      Path name = Path.of(in).getFileName();
       sources.add(new DedupeSource(several && name != null ? name.toString() : "", records));
     }
+    printer.finish();
     DedupeConfig cfg;
     Path configFile = config;
     if (configFile != null) {

@@ -42,7 +42,7 @@ public final class InputOptions {
       paramLabel = "FILE",
       description = "Records to read: CSV with a header, JSON Lines (.jsonl/.ndjson) or Excel (.xlsx), optionally .gz; "
           + "'-' for stdin. "
-          + "Default: stdin. Repeatable in dedupe only, to link several files.")
+          + "Default: stdin. Repeatable in dedupe and dedupe-eval only, to link several files.")
   List<String> inputs = new ArrayList<>();
 
   @Option(
