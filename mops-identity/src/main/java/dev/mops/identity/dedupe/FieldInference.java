@@ -21,7 +21,7 @@ final class FieldInference {
 
   private FieldInference() {}
 
-  private enum Role { EMAIL, PHONE, ID, DOB, FIRST, LAST, FULL_NAME, POSTCODE, HOUSE_NUMBER, ADDRESS, COMPANY, DOMAIN, CITY, REGION, TEXT }
+  private enum Role { EMAIL, PHONE, ID, DOB, FIRST, LAST, FULL_NAME, POSTCODE, HOUSE_NUMBER, ADDRESS, COMPANY, DOMAIN, CITY, REGION, TEXT, TEXT_LIST }
 
   static DedupeConfig infer(Collection<String> columns, List<? extends Record> sample) {
     List<? extends Record> s = sample.size() > SAMPLE ? sample.subList(0, SAMPLE) : sample;
@@ -34,6 +34,7 @@ final class FieldInference {
     int count = 0;
     List<String> declared = new ArrayList<>();
     List<String> organisation = new ArrayList<>();
+    List<String> companies = new ArrayList<>();
     for (String column : columns) {
       if (count == DedupeConfig.MAX_FIELDS) {
         break;
@@ -91,6 +92,7 @@ final class FieldInference {
         case COMPANY:
           b.field(FieldRule.of(column, FieldKind.COMPANY, ComparatorType.TOKEN_SET, 0.8, 0.5));
           keys.add(List.of("sorted_tokens(" + column + ")"));
+          companies.add(column);
           break;
         case DOMAIN:
           b.field(FieldRule.of(column, FieldKind.DOMAIN, ComparatorType.EXACT));
@@ -101,6 +103,10 @@ final class FieldInference {
           break;
         case REGION:
           b.field(FieldRule.of(column, FieldKind.TEXT, ComparatorType.EXACT));
+          break;
+        case TEXT_LIST:
+          // a list of codes or words in one cell (A61N**A61B, red; blue): compared as a set
+          b.field(FieldRule.of(column, FieldKind.TEXT, ComparatorType.TOKEN_SET, 0.8, 0.5));
           break;
         case TEXT:
         default:
@@ -141,6 +147,12 @@ final class FieldInference {
     boolean people = !first.isEmpty() || !last.isEmpty() || !full.isEmpty();
     if (people && organisation.size() >= 2 && organisation.stream().anyMatch(c -> role(c, s) == Role.COMPANY)) {
       b.evidenceGroup(organisation.toArray(new String[0]));
+    }
+    if (!people && !companies.isEmpty()) {
+      // An organisation file: names vary by words (legal forms, abbreviations, word order), so
+      // records are also blocked on the first and on the last word of the name.
+      keys.add(List.of("first_token(" + companies.get(0) + ")"));
+      keys.add(List.of("last_token(" + companies.get(0) + ")"));
     }
     int k = 0;
     for (List<String> key : keys) {
@@ -197,8 +209,12 @@ final class FieldInference {
         || c.contains("country")) {
       return Role.REGION;
     }
+    if (c.contains("applicant") || c.contains("firm") || c.contains("vendor") || c.contains("supplier")
+        || c.contains("institution") || c.contains("sitename") || c.contains("facility") || c.contains("employer")) {
+      return Role.COMPANY;
+    }
     if (c.equals("name") || c.contains("fullname") || c.equals("contact") || c.equals("contactname")) {
-      return Role.FULL_NAME;
+      return organisationNames(column, sample) ? Role.COMPANY : Role.FULL_NAME;
     }
     if (amount(column)) {
       return null; // amounts and counts: numbers, not identifying values
@@ -208,6 +224,50 @@ final class FieldInference {
       return null;
     }
     return byValues(column, sample);
+  }
+
+  /** Words of organisation names (after folding), besides the legal forms the company normalizer knows. */
+  private static final Set<String> ORGANISATION_WORDS = Set.of("technologies", "technology", "electronics",
+      "international", "internat", "research", "holding", "holdings", "systems", "group", "bank", "university",
+      "universiteit", "institute", "institut", "foundation", "stichting", "company", "corporation", "industries",
+      "industrie", "solutions", "services", "laboratories", "labs", "pharma", "pharmaceuticals", "chemicals",
+      "chemical", "engineering", "partners", "consulting", "software", "medical", "energy", "hospital", "clinic",
+      "school", "college", "centre", "center", "association", "council", "ministry", "agency", "store", "shop",
+      "restaurant", "hotel", "church", "trust", "fund", "capital", "enterprises", "products", "manufacturing",
+      "industrial", "networks", "communications", "media", "health", "healthcare", "logistics", "motors",
+      "instruments", "materials", "biotech", "sciences", "patent", "patents", "maatschappij", "mij", "maats");
+
+  /**
+   * Whether a column called {@code name} holds organisations rather than people: fewer than a
+   * quarter of its sampled values have a word that is a known given name, and at least one in ten
+   * has a legal form or an organisation word ({@code technologies}, {@code holding}, {@code
+   * university}, ...).
+   */
+  static boolean organisationNames(String column, List<? extends Record> sample) {
+    int seen = 0;
+    int people = 0;
+    int organisations = 0;
+    for (Record r : sample) {
+      String v = Values.asString(r.get(column));
+      if (v == null || v.isBlank()) {
+        continue;
+      }
+      seen++;
+      String folded = Normalization.fold(v);
+      boolean given = false;
+      boolean org = !Normalization.company(v).equals(folded);
+      for (String w : folded.split(" ")) {
+        given |= Nicknames.known(w);
+        org |= ORGANISATION_WORDS.contains(w);
+      }
+      if (given) {
+        people++;
+      }
+      if (org) {
+        organisations++;
+      }
+    }
+    return seen > 0 && people * 4 < seen && organisations * 10 >= seen;
   }
 
   /** Column names of amounts, counts and scores, which no value test may take for phones. */
@@ -255,6 +315,7 @@ final class FieldInference {
     int emails = 0;
     int phones = 0;
     int numbers = 0;
+    int lists = 0;
     long length = 0;
     Set<String> distinct = new java.util.HashSet<>();
     for (Record r : sample) {
@@ -268,6 +329,9 @@ final class FieldInference {
       distinct.add(v);
       if (v.indexOf('@') > 0) {
         emails++;
+      }
+      if (v.contains("**") || v.contains(";") || v.contains("|")) {
+        lists++;
       }
       int digits = 0;
       boolean other = false;
@@ -298,6 +362,9 @@ final class FieldInference {
     if (numbers * 2 > seen || distinct.size() <= 2) {
       return null;
     }
-    return length / seen <= 60 ? Role.TEXT : null;
+    if (length / seen > 60) {
+      return null;
+    }
+    return lists * 10 >= seen * 3 ? Role.TEXT_LIST : Role.TEXT;
   }
 }

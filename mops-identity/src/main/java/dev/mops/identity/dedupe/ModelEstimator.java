@@ -30,7 +30,9 @@ final class ModelEstimator {
       Deduplicator.Findings findings) {
     int fields = comparer.fieldCount();
     DedupeConfig config = comparer.config;
-    double[][] u = randomPairU(comparer, recs, source, linkOnly, config.randomPairs(), config.seed(), findings);
+    LongHolder randomPatterns = new LongHolder();
+    double[][] u = randomPairU(comparer, recs, source, linkOnly, config.randomPairs(), config.seed(), findings,
+        randomPatterns);
     Map<Long, long[]> distinct = new HashMap<>();
     for (long p : patterns) {
       distinct.computeIfAbsent(p, x -> new long[1])[0]++;
@@ -79,14 +81,21 @@ final class ModelEstimator {
     double[] free = runEm(comparer, pat, cnt, mCopy, uCopy, true, config.emIterations());
     double[] fixedU = runEm(comparer, pat, cnt, m, u, false, config.emIterations());
     double lambda = free[0];
+    long nRecords = recs.length;
+    double allPairs = linkOnly ? crossPairs(source) : nRecords * (nRecords - 1) / 2.0;
+    long candidateCount = 0;
+    for (long c : cnt) {
+      candidateCount += c;
+    }
+    double lambdaAll = Math.min(1 - MIN_P, Math.max(1e-15, lambda * candidateCount / Math.max(1.0, allPairs)));
+    if (lambdaAll > MATCHES_AMONG_RANDOM_PAIRS) {
+      // So many records are duplicates (a few entities with hundreds of records each) that random
+      // pairs are not almost all non-matches: u counted over them would take the agreement of
+      // matches for chance. Count each random pair as a non-match by its posterior instead.
+      u = nonMatchU(comparer, randomPatterns.items, mCopy, u, lambdaAll);
+    }
     if (config.priorScope() == PriorScope.ALL_PAIRS) {
-      long n = recs.length;
-      double all = linkOnly ? crossPairs(source) : n * (n - 1) / 2.0;
-      long candidates = 0;
-      for (long c : cnt) {
-        candidates += c;
-      }
-      lambda = Math.min(1 - MIN_P, Math.max(1e-15, lambda * candidates / Math.max(1.0, all)));
+      lambda = lambdaAll;
     }
     for (int f = 0; f < fields; f++) {
       if (comparer.rules[f].m() == null) {
@@ -233,6 +242,63 @@ final class ModelEstimator {
     return out;
   }
 
+  /** Share of matches among all pairs above which u discounts the matches among random pairs. */
+  static final double MATCHES_AMONG_RANDOM_PAIRS = 0.002;
+
+  /** A holder of the random pairs' comparison patterns. */
+  static final class LongHolder {
+    long[] items = new long[0];
+  }
+
+  /**
+   * u per field and level over random pairs weighted by their posterior probability of being a
+   * non-match (with m, the first u and prior {@code lambda}); add-one smoothing; fixed u kept.
+   */
+  static double[][] nonMatchU(FieldComparer comparer, long[] patterns, double[][] m, double[][] u0, double lambda) {
+    int fields = comparer.fieldCount();
+    double[][] counts = new double[fields][];
+    for (int f = 0; f < fields; f++) {
+      counts[f] = new double[comparer.levelCount[f]];
+    }
+    double logLam = Math.log(lambda);
+    double logNot = Math.log(1 - lambda);
+    for (long p : patterns) {
+      double lm = logLam;
+      double lu = logNot;
+      for (int f = 0; f < fields; f++) {
+        int l = FieldComparer.levelOf(p, f);
+        if (l != FieldComparer.MISSING) {
+          lm += Math.log(m[f][l]);
+          lu += Math.log(u0[f][l]);
+        }
+      }
+      double nonMatch = 1.0 / (1.0 + Math.exp(lm - lu));
+      for (int f = 0; f < fields; f++) {
+        int l = FieldComparer.levelOf(p, f);
+        if (l != FieldComparer.MISSING) {
+          counts[f][l] += nonMatch;
+        }
+      }
+    }
+    double[][] u = new double[fields][];
+    for (int f = 0; f < fields; f++) {
+      if (comparer.rules[f].u() != null) {
+        u[f] = u0[f].clone();
+        continue;
+      }
+      int levels = counts[f].length;
+      double sum = 0;
+      for (double c : counts[f]) {
+        sum += c;
+      }
+      u[f] = new double[levels];
+      for (int l = 0; l < levels; l++) {
+        u[f][l] = (counts[f][l] + 1.0) / (sum + levels);
+      }
+    }
+    return u;
+  }
+
   private static double crossPairs(int[] source) {
     java.util.Map<Integer, Long> sizes = new HashMap<>();
     for (int s : source) {
@@ -253,7 +319,7 @@ final class ModelEstimator {
   /** u per field and level from random pairs, with add-one smoothing; fixed u from config kept. */
   static double[][] randomPairU(
       FieldComparer comparer, PreparedRecord[] recs, int[] source, boolean linkOnly, int wanted, long seed,
-      Deduplicator.Findings findings) {
+      Deduplicator.Findings findings, LongHolder patternsOut) {
     int fields = comparer.fieldCount();
     long[][] counts = new long[fields][];
     for (int f = 0; f < fields; f++) {
@@ -288,6 +354,7 @@ final class ModelEstimator {
     int chunks = (drawn + chunk - 1) / chunk;
     int total = drawn;
     long[][][] partial = new long[chunks][][];
+    long[] pats = new long[drawn];
     java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
       long[][] local = new long[fields][];
       for (int f = 0; f < fields; f++) {
@@ -295,8 +362,10 @@ final class ModelEstimator {
       }
       int end2 = Math.min(total, (c + 1) * chunk);
       for (int i = c * chunk; i < end2; i++) {
+        long p = comparer.pattern(recs[left[i]], recs[right[i]]);
+        pats[i] = p;
         for (int f = 0; f < fields; f++) {
-          int l = comparer.level(f, recs[left[i]], recs[right[i]]);
+          int l = FieldComparer.levelOf(p, f);
           if (l != FieldComparer.MISSING) {
             local[f][l]++;
           }
@@ -311,6 +380,7 @@ final class ModelEstimator {
         }
       }
     }
+    patternsOut.items = pats;
     if (drawn < 100) {
       findings.add(Finding.info("FEW_RANDOM_PAIRS", "", null,
           "only " + drawn + " random pairs could be drawn; u probabilities are rough"));

@@ -59,6 +59,11 @@ final class Nicknames {
     return FORMAL_SET.getOrDefault(name, name);
   }
 
+  /** Returns whether a folded word is a given name (or nickname) of the shared table. */
+  static boolean known(String name) {
+    return FORMAL_SET.containsKey(name);
+  }
+
   /** Returns the first member of a formal set, the single value blocking uses. */
   static String first(String formalSet) {
     int bar = formalSet.indexOf(SEPARATOR);

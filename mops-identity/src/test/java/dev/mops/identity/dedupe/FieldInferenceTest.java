@@ -58,4 +58,35 @@ class FieldInferenceTest {
     assertThat(FieldInference.amount("account_name")).isFalse();
     assertThat(FieldInference.amount("country")).isFalse();
   }
+
+  @Test
+  void aNameColumnOfOrganisationsIsComparedAsCompanyNamesAndListsAsSets() {
+    List<Record> orgs = new ArrayList<>();
+    String[] names = {"AKZO NOBEL N.V.", "Koninklijke Philips Electronics", "ASML Netherlands B.V.", "Shell Research",
+        "Unilever", "DSM IP Assets", "Stichting Deltares", "Heineken Holding"};
+    for (int i = 0; i < 40; i++) {
+      orgs.add(rec("name", names[i % names.length], "class", "A61N**A61B**C0" + (i % 7), "city", "Delft"));
+    }
+    DedupeConfig config = DedupeConfigs.infer(List.of("name", "class", "city"), orgs);
+    assertThat(kinds(config)).containsEntry("name", FieldKind.COMPANY);
+    assertThat(config.fields().get(1).comparator()).isEqualTo(ComparatorType.TOKEN_SET);
+    assertThat(config.blockingKeys()).extracting(BlockingKey::describe)
+        .contains("sorted_tokens(name)", "first_token(name)", "last_token(name)");
+    assertThat(config.evidenceGroups()).isEmpty();
+
+    List<Record> people = new ArrayList<>();
+    String[] persons = {"Mary Jones", "Robert Smith", "Heather Robinson", "Jan de Vries", "Anna Bakker"};
+    for (int i = 0; i < 40; i++) {
+      people.add(rec("name", persons[i % persons.length], "city", "Delft"));
+    }
+    assertThat(kinds(DedupeConfigs.infer(List.of("name", "city"), people))).containsEntry("name", FieldKind.NAME);
+  }
+
+  @Test
+  void leadsWithACompanyGroupTheCompanyContext() {
+    List<Record> leads = List.of(rec("first_name", "Heather", "last_name", "Robinson", "email", "heather@summit.de",
+        "phone", "+44 161 555 0101", "company", "Summit GmbH", "city", "Manchester"));
+    DedupeConfig config = DedupeConfigs.infer(List.of("first_name", "last_name", "email", "phone", "company", "city"), leads);
+    assertThat(config.evidenceGroups()).containsExactly(List.of("email", "phone", "company", "city"));
+  }
 }
