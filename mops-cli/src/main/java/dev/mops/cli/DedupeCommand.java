@@ -76,6 +76,21 @@ public final class DedupeCommand implements Callable<Integer> {
           + "are written file:id (as in the source column).")
   @Nullable String labels;
 
+  @Option(names = "--save-model", paramLabel = "FILE",
+      description = "Also write the trained model (m, u, lambda, term frequencies, junk values, config hash) as JSON, "
+          + "for --model or a MatchIndex.")
+  @Nullable Path saveModel;
+
+  @Option(names = "--model", paramLabel = "FILE",
+      description = "Score with a model saved by --save-model instead of estimating one; the config (given or "
+          + "inferred) must compare the same fields as the one it was trained with.")
+  @Nullable Path model;
+
+  @Option(names = "--explain-blocking",
+      description = "Also print, per blocking pass, its key, records with a key, blocks compared, pairs made, pairs new to "
+          + "the run, and the blocks skipped (over max_block_size or the pair budget) with their pairs.")
+  boolean explainBlocking;
+
   @Option(names = "--link-only", description = "Compare only records from different inputs (needs two inputs or more).")
   boolean linkOnly;
 
@@ -191,6 +206,22 @@ public final class DedupeCommand implements Callable<Integer> {
           + cfg.blockingKeys().size() + " keys");
     }
     Deduplicator engine = Deduplicator.of(cfg);
+    Path modelFile = model;
+    if (modelFile != null) {
+      if (labels != null) {
+        throw new UsageException("--model and --labels cannot be used together: the labels would train a new model");
+      }
+      if (!java.nio.file.Files.isRegularFile(modelFile)) {
+        throw new UsageException("--model: file not found: " + modelFile);
+      }
+      dev.mops.identity.dedupe.SavedModel saved = dev.mops.identity.dedupe.SavedModel.read(modelFile);
+      try {
+        engine = Deduplicator.withModel(cfg, saved);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--model " + modelFile + ": " + e.getMessage(), e);
+      }
+      err.println("dedupe: scoring with the model of " + modelFile + " (not re-estimated)");
+    }
     Progress phases = Progress.start(progressOptions, streams, "dedupe", null);
     if (labelFile != null) {
       Deduplicator untrained = engine;
@@ -214,11 +245,12 @@ public final class DedupeCommand implements Callable<Integer> {
           training.used(), training.matches(), training.nonMatches(), training.skipped() + lf.unreadable());
       engine = Deduplicator.withModel(cfg, training.model());
     }
-    Deduplicator chosen = engine;
     long total = read;
+    PhaseReporter reporter = new PhaseReporter(err, total, !phases.enabled() && !Boolean.FALSE.equals(progressOptions.progress));
+    Deduplicator chosen = engine.withProgress(reporter);
     DedupeResult result;
     try {
-      result = phases.during(String.format(Locale.ROOT, "matching %,d records", total),
+      result = phases.during(reporter::status,
           () -> several || linkOnly
               ? chosen.link(sources, idColumn, linkOnly)
               : chosen.dedupe(sources.get(0).records(), idColumn));
@@ -236,19 +268,67 @@ public final class DedupeCommand implements Callable<Integer> {
     if (goldenFile != null) {
       writeGolden(result, goldenFile);
     }
+    Path saveFile = saveModel;
+    if (saveFile != null) {
+      dev.mops.identity.dedupe.SavedModel.of(result).write(saveFile);
+    }
     long matches = result.pairs().stream().filter(p -> p.decision() == MatchDecision.MATCH).count();
     long review = result.pairs().size() - matches;
     long multi = result.clusters().stream().filter(c -> c.size() > 1).count();
     err.printf(Locale.ROOT, "dedupe: %,d records read, %,d candidate pairs, %,d matches, %,d to review, %,d clusters (%,d with duplicates); config %s; %s%n",
         read, result.blockingReport().candidatePairs(), matches, review, result.clusters().size(), multi,
         cfg.version(), failOn.summary());
+    if (explainBlocking) {
+      err.printf(Locale.ROOT, "blocking: %d passes, %,d candidate pairs in all%n", result.blockingReport().passes().size(),
+          result.blockingReport().candidatePairs());
+      for (BlockingReport.Pass p : result.blockingReport().passes()) {
+        err.printf(Locale.ROOT, "  %-50s %,d records with a key, %,d blocks, %,d pairs (%,d new), %,d blocks skipped (%,d pairs)%n",
+            p.key(), p.recordsWithKey(), p.blocks(), p.pairs(), p.newPairs(), p.oversizedBlocks(), p.skippedPairs());
+      }
+    }
     for (BlockingReport.Pass p : result.blockingReport().passes()) {
-      if (p.oversizedBlocks() > 0) {
+      if (!explainBlocking && p.oversizedBlocks() > 0) {
         err.printf(Locale.ROOT, "  blocking %s: %,d blocks over max_block_size or the pair budget skipped (%,d pairs not compared)%n",
             p.key(), p.oversizedBlocks(), p.skippedPairs());
       }
     }
     return failOn.exitCode();
+  }
+
+  /**
+   * The library's progress as the CLI shows it: the status the progress line reads (phase, count
+   * of total), and, when no progress line is shown (stderr is not a terminal), one line on stderr
+   * when a phase that took 5 seconds or more ends, so a long run in a log is never silent.
+   */
+  static final class PhaseReporter implements dev.mops.identity.dedupe.DedupeProgress {
+    private final PrintWriter err;
+    private final boolean log;
+    private volatile String status;
+    private long phaseStart = System.nanoTime();
+
+    PhaseReporter(PrintWriter err, long records, boolean log) {
+      this.err = err;
+      this.log = log;
+      this.status = String.format(Locale.ROOT, "matching %,d records", records);
+    }
+
+    String status() {
+      return status;
+    }
+
+    @Override
+    public void update(Phase phase, long done, long total) {
+      String name = phase.name().toLowerCase(Locale.ROOT);
+      if (done == 0) {
+        phaseStart = System.nanoTime();
+      }
+      status = String.format(Locale.ROOT, "%s: %,d of %,d %s", name, done, total, phase.unit());
+      long took = System.nanoTime() - phaseStart;
+      if (log && done == total && took >= 5_000_000_000L) {
+        err.printf(Locale.ROOT, "dedupe: %s done: %,d %s in %s%n", name, total, phase.unit(), Progress.clock(took));
+        err.flush();
+      }
+    }
   }
 
   /**

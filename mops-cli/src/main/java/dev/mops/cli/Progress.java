@@ -76,6 +76,14 @@ public final class Progress {
    * time elapsed while it runs.
    */
   public <T> T during(String what, Callable<T> task) throws Exception {
+    return during(() -> what, task);
+  }
+
+  /**
+   * Runs {@code task} showing the text {@code what} gives (read again every second, so that it
+   * can say which step the task is at) and the time elapsed while it runs.
+   */
+  public <T> T during(java.util.function.Supplier<String> what, Callable<T> task) throws Exception {
     if (!enabled) {
       return task.call();
     }
@@ -84,7 +92,7 @@ public final class Progress {
       try {
         Thread.sleep(firstNanos / 1_000_000L);
         while (!Thread.currentThread().isInterrupted()) {
-          draw(what + ", " + clock(System.nanoTime() - phaseStart) + " elapsed");
+          draw(what.get() + ", " + clock(System.nanoTime() - phaseStart) + " elapsed");
           Thread.sleep(1000);
         }
       } catch (InterruptedException e) {

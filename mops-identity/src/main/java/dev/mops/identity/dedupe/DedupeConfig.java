@@ -49,6 +49,7 @@ public final class DedupeConfig {
   private final List<SurvivorshipRule> survivorship;
   private final boolean termFrequencies;
   private final List<List<String>> evidenceGroups;
+  private final List<String> refineWith;
 
   private DedupeConfig(Builder b) {
     this.version = b.version;
@@ -70,6 +71,50 @@ public final class DedupeConfig {
     this.survivorship = List.copyOf(b.survivorship);
     this.termFrequencies = b.termFrequencies;
     this.evidenceGroups = List.copyOf(b.evidenceGroups);
+    this.refineWith = List.copyOf(b.refineWith);
+  }
+
+  /**
+   * Key parts that adaptive blocking may append to a blocking key whose blocks would make more
+   * than its share of the pair budget (for example {@code phonetic(last_name)}, {@code
+   * prefix(first_name, 1)}), tried in order; empty (the default for a written config) turns
+   * adaptive blocking off. Inferred configs set it. See {@code docs/dedupe.md}.
+   */
+  public List<String> refineWith() {
+    return refineWith;
+  }
+
+  /** Returns a copy of this config with other blocking keys (adaptive blocking's refinement). */
+  DedupeConfig withBlockingKeys(List<BlockingKey> keys) {
+    Builder b = toBuilder();
+    b.keys.clear();
+    b.keys.addAll(keys);
+    return new DedupeConfig(b);
+  }
+
+  private Builder toBuilder() {
+    Builder b = new Builder();
+    b.version = version;
+    b.contentHash = contentHash;
+    b.fields.addAll(fields);
+    b.keys.addAll(blockingKeys);
+    b.survivorship.addAll(survivorship);
+    b.maxBlockSize = maxBlockSize;
+    b.maxCandidatePairs = maxCandidatePairs;
+    b.randomPairs = randomPairs;
+    b.emIterations = emIterations;
+    b.seed = seed;
+    b.priorScope = priorScope;
+    b.matchThreshold = matchThreshold;
+    b.reviewThreshold = reviewThreshold;
+    b.maxClusterSize = maxClusterSize;
+    b.junkValueCount = junkValueCount;
+    b.weakLinkProbability = weakLinkProbability;
+    b.minLinkShare = minLinkShare;
+    b.termFrequencies = termFrequencies;
+    b.evidenceGroups.addAll(evidenceGroups);
+    b.refineWith.addAll(refineWith);
+    return b;
   }
 
   /**
@@ -222,14 +267,15 @@ public final class DedupeConfig {
         && Double.compare(minLinkShare, c.minLinkShare) == 0 && version.equals(c.version)
         && contentHash.equals(c.contentHash) && fields.equals(c.fields) && blockingKeys.equals(c.blockingKeys)
         && priorScope == c.priorScope && survivorship.equals(c.survivorship)
-        && termFrequencies == c.termFrequencies && evidenceGroups.equals(c.evidenceGroups);
+        && termFrequencies == c.termFrequencies && evidenceGroups.equals(c.evidenceGroups)
+        && refineWith.equals(c.refineWith);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(version, contentHash, fields, blockingKeys, maxBlockSize, maxCandidatePairs, randomPairs, emIterations, seed,
         priorScope, matchThreshold, reviewThreshold, maxClusterSize, junkValueCount, weakLinkProbability,
-        minLinkShare, survivorship, termFrequencies, evidenceGroups);
+        minLinkShare, survivorship, termFrequencies, evidenceGroups, refineWith);
   }
 
   @Override
@@ -239,7 +285,8 @@ public final class DedupeConfig {
         + ", seed=" + seed + ", prior=" + priorScope.label() + ", match=" + matchThreshold + ", review="
         + reviewThreshold + ", maxClusterSize=" + maxClusterSize + ", junkValueCount=" + junkValueCount
         + ", weakLinkProbability=" + weakLinkProbability + ", minLinkShare=" + minLinkShare + ", survivorship="
-        + survivorship + ", termFrequencies=" + termFrequencies + ", evidenceGroups=" + evidenceGroups + "}";
+        + survivorship + ", termFrequencies=" + termFrequencies + ", evidenceGroups=" + evidenceGroups
+        + ", refineWith=" + refineWith + "}";
   }
 
   static void checkRange(String name, long value, long min, long max) {
@@ -275,6 +322,7 @@ public final class DedupeConfig {
     private double minLinkShare = 0.5;
     private boolean termFrequencies = true;
     private final List<List<String>> evidenceGroups = new ArrayList<>();
+    private final List<String> refineWith = new ArrayList<>();
 
     private Builder() {}
 
@@ -432,6 +480,19 @@ public final class DedupeConfig {
     }
 
     /**
+     * Sets the key parts adaptive blocking may append to a key over its share of the pair budget
+     * (see {@link DedupeConfig#refineWith()}); each is parsed as a blocking key part.
+     */
+    public Builder refineWith(String... parts) {
+      once("refine_with");
+      for (String p : parts) {
+        BlockingKey.Part.parse(p);
+        refineWith.add(p.strip());
+      }
+      return this;
+    }
+
+    /**
      * Adds an evidence group: two or more declared fields that count once in a pair's weight (see
      * {@link DedupeConfig#evidenceGroups()}); a field belongs to one group at most.
      */
@@ -477,6 +538,12 @@ public final class DedupeConfig {
             throw new IllegalArgumentException(
                 "blocking key '" + k.describe() + "' reads '" + p.field() + "', which is not a declared field");
           }
+        }
+      }
+      for (String r : refineWith) {
+        String field = BlockingKey.Part.parse(r).field();
+        if (!names.contains(field)) {
+          throw new IllegalArgumentException("refine_with part '" + r + "' reads '" + field + "', which is not a declared field");
         }
       }
       for (List<String> g : evidenceGroups) {

@@ -33,7 +33,12 @@ final class DedupeConfigReader {
       b.field(field(n.asMap("a field")));
     }
     MapNode blocking = root.map("blocking");
-    blocking.checkKeys(List.of("keys", "max_block_size", "max_candidate_pairs"));
+    blocking.checkKeys(List.of("keys", "max_block_size", "max_candidate_pairs", "refine_with"));
+    if (blocking.has("refine_with")) {
+      ListNode refine = blocking.list("refine_with");
+      List<String> parts = refine.strings();
+      guard(refine, () -> b.refineWith(parts.toArray(new String[0])));
+    }
     if (blocking.has("max_candidate_pairs")) {
       guard(blocking, () -> b.maxCandidatePairs(blocking.integer("max_candidate_pairs")));
     }

@@ -62,22 +62,37 @@ public final class Deduplicator {
   private final FieldComparer comparer;
   private final @Nullable MatchModel fixedModel;
   private final DedupeProgress progress;
+  private final @Nullable TermFrequencies fixedTf;
 
-  private Deduplicator(DedupeConfig config, @Nullable MatchModel fixedModel, DedupeProgress progress) {
+  private Deduplicator(DedupeConfig config, @Nullable MatchModel fixedModel, DedupeProgress progress,
+      @Nullable TermFrequencies fixedTf) {
     this.config = config;
     this.comparer = new FieldComparer(config);
     this.fixedModel = fixedModel;
     this.progress = progress;
+    this.fixedTf = fixedTf;
   }
 
   /** Returns this engine reporting each run's progress to {@code listener}. */
   public Deduplicator withProgress(DedupeProgress listener) {
-    return new Deduplicator(config, fixedModel, Objects.requireNonNull(listener, "listener"));
+    return new Deduplicator(config, fixedModel, Objects.requireNonNull(listener, "listener"), fixedTf);
   }
 
   /** Returns an engine that estimates its model from each input. */
   public static Deduplicator of(DedupeConfig config) {
-    return new Deduplicator(Objects.requireNonNull(config, "config"), null, DedupeProgress.NONE);
+    return new Deduplicator(Objects.requireNonNull(config, "config"), null, DedupeProgress.NONE, null);
+  }
+
+  /**
+   * Returns an engine that scores with a saved model (weights and the training run's term
+   * frequencies) instead of estimating one.
+   *
+   * @throws IllegalArgumentException when the model was trained with a config that compares other
+   *     fields, kinds, comparators or thresholds
+   */
+  public static Deduplicator withModel(DedupeConfig config, SavedModel saved) {
+    Objects.requireNonNull(saved, "saved").checkConfig(config);
+    return new Deduplicator(config, saved.model(), DedupeProgress.NONE, saved.termFrequencies());
   }
 
   /**
@@ -98,7 +113,7 @@ public final class Deduplicator {
             + "') does not match the config's");
       }
     }
-    return new Deduplicator(config, model, DedupeProgress.NONE);
+    return new Deduplicator(config, model, DedupeProgress.NONE, null);
   }
 
   /**
@@ -146,6 +161,11 @@ public final class Deduplicator {
 
   private DedupeResult run(List<DedupeSource> sources, String idField, boolean linkOnly) {
     Prepared in = prepare(sources, idField, linkOnly);
+    return in.engine.finish(in, linkOnly);
+  }
+
+  /** Steps 5 to 7 of a run: the model, the scores and the clusters. */
+  private DedupeResult finish(Prepared in, boolean linkOnly) {
     Findings findings = in.findings;
     int n = in.refs.length;
     RecordRef[] refs = in.refs;
@@ -304,10 +324,13 @@ public final class Deduplicator {
     final long[] patterns;
     final @Nullable TermFrequencies termFrequencies;
 
-    Prepared(Findings findings, List<String> sourceNames, RecordRef[] refs, PreparedRecord[] recs, int[] source,
+    final Deduplicator engine;
+
+    Prepared(Deduplicator engine, Findings findings, List<String> sourceNames, RecordRef[] refs, PreparedRecord[] recs, int[] source,
         Set<String> junk, CandidatePairs candidates, BlockingReport report, long[] patterns,
         @Nullable TermFrequencies termFrequencies) {
       this.termFrequencies = termFrequencies;
+      this.engine = engine;
       this.findings = findings;
       this.sourceNames = sourceNames;
       this.refs = refs;
@@ -387,14 +410,36 @@ public final class Deduplicator {
 
     // 2. Junk values of identifying fields.
     Set<String> junk = flagJunk(recs, findings);
-    TermFrequencies tf = config.termFrequencies() && n >= TermFrequencies.MIN_RECORDS
-        ? TermFrequencies.count(comparer, recs) : null;
+    TermFrequencies tf = fixedTf != null ? fixedTf
+        : config.termFrequencies() && n >= TermFrequencies.MIN_RECORDS ? TermFrequencies.count(comparer, recs) : null;
+    if (fixedTf != null) {
+      for (PreparedRecord r : recs) {
+        for (int f = 0; f < r.valueCount.length; f++) {
+          String v = r.norm[f];
+          r.valueCount[f] = v == null ? 0 : fixedTf.count(f, v);
+        }
+      }
+    }
 
-    // 3. Blocking, within the pair budget: when the blocks would make more pairs than the budget,
-    // the largest blocks are skipped (and reported) until the rest fit.
     long budget = config.maxCandidatePairs() > 0
         ? config.maxCandidatePairs()
         : pairBudget(n, Runtime.getRuntime().maxMemory());
+    Deduplicator engine = this;
+    if (!config.refineWith().isEmpty()) {
+      DedupeConfig refined = AdaptiveBlocking.plan(config, recs, budget, findings);
+      if (!refined.blockingKeys().equals(config.blockingKeys())) {
+        engine = new Deduplicator(refined, fixedModel, progress, fixedTf);
+      }
+    }
+    return engine.blockAndCompare(findings, sourceNames, refs, recs, source, junk, tf, linkOnly, budget);
+  }
+
+  /** Steps 3 and 4 of a run: blocking within the pair budget, then the comparison patterns. */
+  private Prepared blockAndCompare(Findings findings, List<String> sourceNames, RecordRef[] refs, PreparedRecord[] recs,
+      int[] source, Set<String> junk, @Nullable TermFrequencies tf, boolean linkOnly, long budget) {
+    // 3. Blocking, within the pair budget: when the blocks would make more pairs than the budget,
+    // the largest blocks are skipped (and reported) until the rest fit.
+    int n = recs.length;
     int cut = blockSizeCut(recs, budget, findings);
     int passCount = config.blockingKeys().size();
     long[][] keyHash = new long[passCount][];
@@ -431,7 +476,7 @@ public final class Deduplicator {
           (i, j, idx) -> patterns[(int) idx] = comparer.pattern(recs[i], recs[j])));
       progress.update(DedupeProgress.Phase.COMPARING, candidates.offset(k, candidates.blockCount(k)), pairTotal);
     }
-    return new Prepared(findings, sourceNames, refs, recs, source, junk, candidates, report, patterns, tf);
+    return new Prepared(this, findings, sourceNames, refs, recs, source, junk, candidates, report, patterns, tf);
   }
 
   /**

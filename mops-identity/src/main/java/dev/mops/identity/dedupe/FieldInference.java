@@ -154,6 +154,25 @@ final class FieldInference {
       keys.add(List.of("first_token(" + companies.get(0) + ")"));
       keys.add(List.of("last_token(" + companies.get(0) + ")"));
     }
+    // Adaptive blocking: parts that may tighten a key whose blocks would exceed its share of the
+    // pair budget, most selective first.
+    List<String> refine = new ArrayList<>();
+    if (!last.isEmpty()) {
+      refine.add("phonetic(" + last.get(0) + ")");
+    }
+    if (!first.isEmpty()) {
+      refine.add("prefix(" + first.get(0) + ", 1)");
+    }
+    for (String f : full) {
+      refine.add("first_token(" + f + ")");
+    }
+    if (!companies.isEmpty()) {
+      refine.add("first_token(" + companies.get(0) + ")");
+    }
+    refine.addAll(places);
+    if (!refine.isEmpty()) {
+      b.refineWith(refine.toArray(new String[0]));
+    }
     int k = 0;
     for (List<String> key : keys) {
       if (k++ == MAX_KEYS) {

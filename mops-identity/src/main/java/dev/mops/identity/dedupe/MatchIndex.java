@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An incremental match index: holds existing records under their blocking keys and answers
@@ -39,10 +40,13 @@ public final class MatchIndex {
   private final List<Map<String, Deduplicator.IntList>> blocks = new ArrayList<>();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
-  private MatchIndex(DedupeConfig config, MatchModel model, Set<String> junk) {
+  private final @Nullable TermFrequencies termFrequencies;
+
+  private MatchIndex(DedupeConfig config, MatchModel model, Set<String> junk, @Nullable TermFrequencies tf) {
     this.config = config;
     this.comparer = new FieldComparer(config);
-    this.scorer = new Scorer(comparer, model);
+    this.termFrequencies = tf;
+    this.scorer = new Scorer(comparer, model, tf);
     this.junk = Set.copyOf(junk);
     for (int k = 0; k < config.blockingKeys().size(); k++) {
       blocks.add(new HashMap<>());
@@ -55,6 +59,18 @@ public final class MatchIndex {
    * @param junkValues field to values treated as missing (such as {@link DedupeResult#junkValues()})
    */
   public static MatchIndex create(DedupeConfig config, MatchModel model, Map<String, List<String>> junkValues) {
+    return create(config, model, junkValues, null);
+  }
+
+  /**
+   * Returns an empty index that scores with {@code model}, exact agreements adjusted by the term
+   * frequencies {@code tf} of the run that trained it (see {@link TermFrequencies}; null for none).
+   * The counts are those of the training run and do not change as records are added.
+   *
+   * @param junkValues field to values treated as missing (such as {@link DedupeResult#junkValues()})
+   */
+  public static MatchIndex create(DedupeConfig config, MatchModel model, Map<String, List<String>> junkValues,
+      @Nullable TermFrequencies tf) {
     Objects.requireNonNull(config, "config");
     Deduplicator.withModel(config, model);
     Set<String> junk = new HashSet<>();
@@ -67,12 +83,28 @@ public final class MatchIndex {
         junk.add(f + "\u0000" + v);
       }
     }
-    return new MatchIndex(config, model, junk);
+    if (tf != null && !tf.fields().equals(config.fields().stream().map(FieldRule::field).toList())) {
+      throw new IllegalArgumentException("term frequencies of fields " + tf.fields() + " do not fit the config");
+    }
+    return new MatchIndex(config, model, junk, tf);
+  }
+
+  /** Prepares a record as the batch run did, with the value counts of the term-frequency table. */
+  private PreparedRecord prepare(RecordRef ref, Record record) {
+    PreparedRecord p = comparer.prepare(ref, record, junk);
+    TermFrequencies tf = termFrequencies;
+    if (tf != null) {
+      for (int f = 0; f < p.valueCount.length; f++) {
+        String v = p.norm[f];
+        p.valueCount[f] = v == null ? 0 : tf.count(f, v);
+      }
+    }
+    return p;
   }
 
   /** Returns an index holding every record of a batch result, with its model and junk values. */
   public static MatchIndex of(DedupeResult result) {
-    MatchIndex index = create(result.config(), result.model(), result.junkValues());
+    MatchIndex index = create(result.config(), result.model(), result.junkValues(), result.termFrequencies());
     for (int i = 0; i < result.recordCount(); i++) {
       PreparedRecord p = result.prepared(i);
       index.add(p.ref, p.source);
@@ -88,7 +120,7 @@ public final class MatchIndex {
   public void add(RecordRef ref, Record record) {
     Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(record, "record");
-    PreparedRecord p = comparer.prepare(ref, record, junk);
+    PreparedRecord p = prepare(ref, record);
     lock.writeLock().lock();
     try {
       if (byRef.containsKey(ref)) {
@@ -123,7 +155,7 @@ public final class MatchIndex {
    * first (ties in reference order).
    */
   public List<IndexMatch> matches(Record record) {
-    PreparedRecord q = comparer.prepare(new RecordRef("", ""), Objects.requireNonNull(record, "record"), junk);
+    PreparedRecord q = prepare(new RecordRef("", ""), Objects.requireNonNull(record, "record"));
     List<IndexMatch> out = new ArrayList<>();
     lock.readLock().lock();
     try {
@@ -151,7 +183,7 @@ public final class MatchIndex {
           continue;
         }
         PreparedRecord r = records.get(seen[x]);
-        double w = scorer.weight(comparer.pattern(q, r));
+        double w = scorer.weight(comparer.pattern(q, r), q, r);
         double p = Scorer.probability(w);
         if (p >= config.reviewThreshold()) {
           out.add(new IndexMatch(r.ref, w, p,
@@ -174,7 +206,7 @@ public final class MatchIndex {
    * @throws IllegalArgumentException when {@code existing} is not indexed
    */
   public PairExplanation explain(Record record, RecordRef existing) {
-    PreparedRecord q = comparer.prepare(new RecordRef("", "(query)"), record, junk);
+    PreparedRecord q = prepare(new RecordRef("", "(query)"), record);
     lock.readLock().lock();
     try {
       Integer i = byRef.get(existing);
