@@ -147,4 +147,29 @@ class DedupeCommandTest {
     assertThat(r.err()).contains("trained from 5 labelled pairs (2 matches, 3 non-matches); 1 skipped",
         "no record has id '1'", "label ids are written FILE:ID");
   }
+
+  @Test
+  void savesAModelAndScoresWithItWithoutReestimating(@TempDir Path dir) throws Exception {
+    Path in = dir.resolve("leads.csv");
+    Files.writeString(in, LEADS, StandardCharsets.UTF_8);
+    Path model = dir.resolve("model.json");
+    Path first = dir.resolve("first.csv");
+    CliRun r = CliRun.mops("dedupe", "-i", in.toString(), "-o", first.toString(), "--save-model", model.toString(),
+        "--explain-blocking");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readString(model)).startsWith("{").contains("\"format\": \"mops-dedupe-model\"", "\"config_hash\"");
+    assertThat(r.err()).contains("blocking: ", " passes, ", "records with a key");
+    Path second = dir.resolve("second.csv");
+    CliRun again = CliRun.mops("dedupe", "-i", in.toString(), "-o", second.toString(), "--model", model.toString());
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.err()).contains("not re-estimated");
+    assertThat(Files.readAllLines(second)).isEqualTo(Files.readAllLines(first));
+    // A model of other fields is a usage error.
+    Path other = dir.resolve("other.csv");
+    Files.writeString(other, "id,email\n1,a@x.com\n2,a@x.com\n");
+    CliRun refused = CliRun.mops("dedupe", "-i", other.toString(), "-o", dir.resolve("o.csv").toString(),
+        "--model", model.toString());
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err()).contains("trained with another config");
+  }
 }

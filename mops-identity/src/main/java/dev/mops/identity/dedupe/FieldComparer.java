@@ -128,6 +128,9 @@ final class FieldComparer {
     if (x.equals(y)) {
       return top;
     }
+    if (rules[f].kind() == FieldKind.EMAIL && numberedAliases(x, y)) {
+      return 0;
+    }
     double[] t = thresholds[f];
     int k = t.length;
     switch (rules[f].comparator()) {
@@ -218,6 +221,31 @@ final class FieldComparer {
       return true;
     }
     return Similarity.damerauLevenshtein(x, y, 1) <= 1;
+  }
+
+  /**
+   * Whether two different emails are numbered aliases of one scheme ({@code jamesg2@acme.com} and
+   * {@code jamesg3@acme.com}, {@code smueller@x.de} and {@code smueller2@x.de}): the same domain
+   * and name, and at most one digit after the name on either side. Companies number the aliases of namesakes, so these are different people, not
+   * a typo; the pair gets the lowest level.
+   */
+  static boolean numberedAliases(String x, String y) {
+    int ax = x.indexOf('@');
+    int ay = y.indexOf('@');
+    if (x.equals(y) || ax < 1 || ay < 1 || !x.substring(ax).equals(y.substring(ay))) {
+      return false;
+    }
+    int dx = ax;
+    while (dx > 0 && Character.isDigit(x.charAt(dx - 1))) {
+      dx--;
+    }
+    int dy = ay;
+    while (dy > 0 && Character.isDigit(y.charAt(dy - 1))) {
+      dy--;
+    }
+    // The same name, then at most one alias digit each (jamesg2 / jamesg3, smueller / smueller2):
+    // a longer number (a year, j.lee86 / j.lee68) may be a typo.
+    return dx > 0 && x.substring(0, dx).equals(y.substring(0, dy)) && ax - dx <= 1 && ay - dy <= 1;
   }
 
   /** Returns the comparison pattern of two records: 4 bits per field, {@link #MISSING} for missing. */

@@ -123,4 +123,16 @@ class TermFrequenciesTest {
     assertThat(company.weight() == 0 || city.weight() == 0).isTrue();
     assertThat(company.note() + city.note()).contains("are one piece of evidence");
   }
+
+  @Test
+  void numberedEmailAliasesAreDifferentPeople() {
+    assertThat(FieldComparer.numberedAliases("jamesg2@summitcapital.com", "jamesg3@summitcapital.com")).isTrue();
+    assertThat(FieldComparer.numberedAliases("smueller@corenetworks.de", "smueller2@corenetworks.de")).isTrue();
+    assertThat(FieldComparer.numberedAliases("jamesg@acme.com", "jamesr@acme.com")).isFalse();
+    assertThat(FieldComparer.numberedAliases("jamesg@acme.com", "jamesg@acme.com")).isFalse();
+    // typos of fake_1000: a digit put in front, a two-digit number
+    assertThat(FieldComparer.numberedAliases("jb88@king.com", "8jb88@king.com")).isFalse();
+    assertThat(FieldComparer.numberedAliases("j.lee86@roberson.com", "j.lee68@roberson.com")).isFalse();
+    assertThat(FieldComparer.numberedAliases("jamesg2@acme.com", "jamesg3@acme.de")).isFalse();
+  }
 }

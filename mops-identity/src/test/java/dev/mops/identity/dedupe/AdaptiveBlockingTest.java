@@ -1,0 +1,77 @@
+package dev.mops.identity.dedupe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mops.core.Finding;
+import dev.mops.testkit.HarderLeads;
+import dev.mops.testkit.SyntheticLeads;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AdaptiveBlockingTest {
+
+  @Test
+  void keysOverTheirShareOfTheBudgetAreRefinedAndTheRunSaysSo() {
+    SyntheticLeads.Dataset data = HarderLeads.generate(8_000, 5);
+    List<String> columns = new ArrayList<>(HarderLeads.COLUMNS);
+    columns.remove("id");
+    DedupeConfig inferred = DedupeConfigs.infer(columns, data.records());
+    assertThat(inferred.refineWith()).contains("phonetic(last_name)", "prefix(first_name, 1)");
+    // A budget of 40,000 pairs: 13,333 a key; the company key makes far more at 8,000 leads.
+    DedupeConfig budgeted = DedupeConfigs.parse("b.yaml", String.join("\n",
+        "fields:",
+        "  - {field: first_name, kind: first_name, comparator: name, thresholds: [0.92, 0.8]}",
+        "  - {field: last_name, kind: name, comparator: phonetic, thresholds: [0.92, 0.8]}",
+        "  - {field: company, kind: company, comparator: token_set, thresholds: [0.8, 0.5]}",
+        "  - {field: city, kind: text, comparator: jaro_winkler, thresholds: [0.92, 0.8]}",
+        "blocking:",
+        "  max_candidate_pairs: 40000",
+        "  refine_with: [phonetic(last_name), \"prefix(first_name, 1)\"]",
+        "  keys:",
+        "    - [sorted_tokens(company)]",
+        "    - [phonetic(last_name), phonetic(first_name)]",
+        "    - [city]",
+        ""));
+    long companyPairs = AdaptiveBlocking.estimate(budgeted, budgeted.blockingKeys().get(0),
+        prepared(budgeted, data));
+    assertThat(companyPairs).isGreaterThan(40_000 / 3);
+    DedupeResult result = Deduplicator.of(budgeted).dedupe(data.records(), "id");
+    List<String> keys = result.blockingReport().passes().stream().map(BlockingReport.Pass::key).toList();
+    assertThat(keys).contains("sorted_tokens(company) + phonetic(last_name)");
+    assertThat(result.config().blockingKeys()).extracting(BlockingKey::describe).isEqualTo(keys);
+    assertThat(result.findings()).extracting(Finding::code).contains("BLOCKING_KEY_REFINED");
+    assertThat(result.blockingReport().candidatePairs()).isLessThanOrEqualTo(40_000);
+    assertThat(result.clusterIds()).hasSize(8_000);
+  }
+
+  @Test
+  void aKeyNoRefinementBringsUnderItsShareIsDroppedWithAFinding() {
+    List<dev.mops.core.record.Record> records = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      records.add(dev.mops.core.record.Records.of(java.util.Map.of("id", Integer.toString(i), "country", "NL",
+          "name", "Name" + (i % 3))));
+    }
+    DedupeConfig config = DedupeConfigs.parse("d.yaml", String.join("\n",
+        "fields:",
+        "  - {field: country, comparator: exact}",
+        "  - {field: name, comparator: exact}",
+        "blocking:",
+        "  max_candidate_pairs: 1000",
+        "  refine_with: [name]",
+        "  keys: [[country], [name, country]]",
+        ""));
+    DedupeResult result = Deduplicator.of(config).dedupe(records, "id");
+    assertThat(result.findings()).extracting(Finding::code).contains("BLOCKING_KEY_DROPPED");
+    assertThat(result.clusterIds()).hasSize(400);
+  }
+
+  private static PreparedRecord[] prepared(DedupeConfig config, SyntheticLeads.Dataset data) {
+    FieldComparer c = new FieldComparer(config);
+    PreparedRecord[] out = new PreparedRecord[data.records().size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = c.prepare(RecordRef.of(Integer.toString(i)), data.records().get(i), null);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,94 @@
+package dev.mops.identity.dedupe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mops.core.config.ConfigException;
+import dev.mops.core.record.Record;
+import dev.mops.testkit.HarderLeads;
+import dev.mops.testkit.SyntheticLeads;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SavedModelTest {
+
+  private static final SyntheticLeads.Dataset DATA = HarderLeads.generate(6_000, 3);
+
+  private static DedupeConfig inferred() {
+    List<String> columns = new ArrayList<>(HarderLeads.COLUMNS);
+    columns.remove("id");
+    return DedupeConfigs.infer(columns, DATA.records());
+  }
+
+  @Test
+  void aSavedModelScoresAsTheRunThatTrainedIt(@TempDir Path dir) throws Exception {
+    DedupeConfig config = inferred();
+    DedupeResult trained = Deduplicator.of(config).dedupe(DATA.records(), "id");
+    assertThat(trained.termFrequencies()).isNotNull();
+    Path file = dir.resolve("model.json");
+    SavedModel.of(trained).write(file);
+    SavedModel saved = SavedModel.read(file);
+    assertThat(saved.model()).isEqualTo(trained.model());
+    assertThat(saved.configHash()).isEqualTo(SavedModel.configHash(config));
+    assertThat(saved.junkValues()).isEqualTo(trained.junkValues());
+    TermFrequencies tf = saved.termFrequencies();
+    assertThat(tf).isNotNull();
+    assertThat(tf.records()).isEqualTo(6_000);
+
+    DedupeResult again = Deduplicator.withModel(config, saved).dedupe(DATA.records(), "id");
+    assertThat(again.clusterIds()).isEqualTo(trained.clusterIds());
+    assertThat(again.pairs()).isEqualTo(trained.pairs());
+  }
+
+  @Test
+  void anIndexFromASavedModelAnswersAsTheBatchIndex() throws Exception {
+    DedupeConfig config = inferred();
+    DedupeResult trained = Deduplicator.of(config).dedupe(DATA.records(), "id");
+    StringWriter json = new StringWriter();
+    SavedModel.of(trained).write(json);
+    SavedModel saved = SavedModel.parse("model.json", json.toString());
+    MatchIndex fromFile = saved.index(config);
+    MatchIndex inMemory = MatchIndex.create(config, trained.model(), trained.junkValues(), trained.termFrequencies());
+    List<Record> records = DATA.records();
+    for (int i = 0; i < 4_000; i++) {
+      RecordRef ref = RecordRef.of(String.valueOf(records.get(i).get("id")));
+      fromFile.add(ref, records.get(i));
+      inMemory.add(ref, records.get(i));
+    }
+    int found = 0;
+    for (int i = 4_000; i < 4_300; i++) {
+      List<IndexMatch> a = fromFile.matches(records.get(i));
+      assertThat(a).isEqualTo(inMemory.matches(records.get(i)));
+      found += a.size();
+      for (IndexMatch m : a) {
+        // The index scores a pair as the batch run does, term frequencies included.
+        RecordRef q = RecordRef.of(String.valueOf(records.get(i).get("id")));
+        assertThat(m.matchWeight()).isCloseTo(trained.explain(q, m.ref()).matchWeight(),
+            org.assertj.core.api.Assertions.within(1e-9));
+      }
+    }
+    assertThat(found).isPositive();
+  }
+
+  @Test
+  void aModelOfAnotherConfigOrADamagedFileIsRefused() throws Exception {
+    DedupeConfig config = inferred();
+    DedupeResult trained = Deduplicator.of(config).dedupe(DATA.records(), "id");
+    StringWriter json = new StringWriter();
+    SavedModel.of(trained).write(json);
+    SavedModel saved = SavedModel.parse("model.json", json.toString());
+    DedupeConfig other = DedupeConfig.builder()
+        .field(FieldRule.of("email", FieldKind.EMAIL, ComparatorType.EXACT))
+        .blockingKey("email").build();
+    assertThatThrownBy(() -> Deduplicator.withModel(other, saved))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trained with another config");
+    assertThatThrownBy(() -> SavedModel.parse("model.json", json.toString().replace("\"lambda\": ", "\"lambda\": -")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("model.json");
+    assertThatThrownBy(() -> SavedModel.parse("x.json", "{\"format\": \"something\", \"version\": 1}"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("not a dedupe model");
+  }
+}
