@@ -1,23 +1,22 @@
 package dev.mops.identity.stitch;
 
 /**
- * An open-addressing map from strings to non-negative ints, without boxing: a {@code long} slot
- * array holding each key's 32-bit hash beside its value (plus one, so an empty slot is zero) and a
- * parallel array of keys, linear probing at a load of at most one half. A probe reads one slot and
- * touches a key string only when the hashes agree, so a lookup costs about one cache miss in the
- * table plus the key comparison on a hit (about 20 bytes a slot beside the key).
+ * An open-addressing index from strings to the dense non-negative ids the graph gives them,
+ * without boxing and without its own copy of the keys: a {@code long} slot array holds each key's
+ * 32-bit hash beside its id (plus one, so an empty slot is zero), with linear probing at a load of
+ * at most one half; the key of id {@code i} is read from the caller's array, {@code keysById[i]},
+ * only when the hashes agree. An insertion thus writes one random slot, and the key goes to the
+ * caller's array in id order (8 to 16 bytes a key here).
  *
  * <p>Thread safety: not thread-safe; the graph guards it with its lock.
  */
 final class StringIntMap {
-  private String[] keys;
   private long[] slots;
   private int size;
   private int mask;
 
   StringIntMap(int expected) {
     int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-    keys = new String[cap];
     slots = new long[cap];
     mask = cap - 1;
   }
@@ -31,8 +30,8 @@ final class StringIntMap {
     return ((long) hash << 32) | (value + 1L);
   }
 
-  /** Returns the value of {@code key}, or -1. */
-  int get(String key) {
+  /** Returns the id of {@code key}, or -1; {@code keysById[i]} is the key of id {@code i}. */
+  int get(String key, String[] keysById) {
     int h = spread(key.hashCode());
     int i = h & mask;
     while (true) {
@@ -40,15 +39,19 @@ final class StringIntMap {
       if (s == 0) {
         return -1;
       }
-      if ((int) (s >>> 32) == h && keys[i].equals(key)) {
+      if ((int) (s >>> 32) == h && keysById[(int) s - 1].equals(key)) {
         return (int) s - 1;
       }
       i = (i + 1) & mask;
     }
   }
 
-  /** Returns the value of {@code key}, adding {@code value} for it when absent. */
-  int putIfAbsent(String key, int value) {
+  /**
+   * Returns the id of {@code key}, adding {@code value} for it when absent (the caller then stores
+   * the key at {@code keysById[value]}); {@code keysById[i]} is the key of every id {@code i} added
+   * before.
+   */
+  int putIfAbsent(String key, int value, String[] keysById) {
     if (value < 0) {
       throw new IllegalArgumentException("negative value " + value);
     }
@@ -57,14 +60,13 @@ final class StringIntMap {
     while (true) {
       long s = slots[i];
       if (s == 0) {
-        keys[i] = key;
         slots[i] = slot(h, value);
-        if (++size * 2 > keys.length) {
+        if (++size * 2 > slots.length) {
           grow();
         }
         return value;
       }
-      if ((int) (s >>> 32) == h && keys[i].equals(key)) {
+      if ((int) (s >>> 32) == h && keysById[(int) s - 1].equals(key)) {
         return (int) s - 1;
       }
       i = (i + 1) & mask;
@@ -76,23 +78,20 @@ final class StringIntMap {
   }
 
   private void grow() {
-    String[] oldKeys = keys;
     long[] oldSlots = slots;
-    int cap = oldKeys.length * 2;
+    int cap = oldSlots.length * 2;
     if (cap <= 0) {
       throw new IllegalStateException("too many identifiers of one type");
     }
-    keys = new String[cap];
     slots = new long[cap];
     mask = cap - 1;
-    for (int j = 0; j < oldKeys.length; j++) {
+    for (int j = 0; j < oldSlots.length; j++) {
       long s = oldSlots[j];
       if (s != 0) {
         int i = (int) (s >>> 32) & mask;
         while (slots[i] != 0) {
           i = (i + 1) & mask;
         }
-        keys[i] = oldKeys[j];
         slots[i] = s;
       }
     }
@@ -100,6 +99,6 @@ final class StringIntMap {
 
   @Override
   public String toString() {
-    return "StringIntMap[" + size + " of " + keys.length + "]";
+    return "StringIntMap[" + size + " of " + slots.length + "]";
   }
 }
