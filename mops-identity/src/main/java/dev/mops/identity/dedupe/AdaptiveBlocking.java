@@ -16,7 +16,9 @@ import java.util.Locale;
  * keys are the config of the run (its blocking report and {@code --explain-blocking}).
  *
  * <p>A key's share is the budget divided by the number of keys. Blocks over {@code
- * max_block_size} are not counted: they are skipped anyway.
+ * max_block_size} are counted too (refining them recovers their pairs). A part missing in more
+ * than a tenth of the records that have the key is not appended (those records would lose the
+ * key).
  *
  * <p>Thread safety: stateless.
  */
@@ -34,7 +36,8 @@ final class AdaptiveBlocking {
     List<BlockingKey> out = new ArrayList<>();
     boolean changed = false;
     for (BlockingKey key : keys) {
-      long pairs = estimate(config, key, recs);
+      long[] base = estimateWithCoverage(config, key, recs);
+      long pairs = base[0];
       if (pairs <= share) {
         out.add(key);
         continue;
@@ -53,7 +56,11 @@ final class AdaptiveBlocking {
           List<BlockingKey.Part> parts = new ArrayList<>(best.parts());
           parts.add(p);
           BlockingKey candidate = new BlockingKey(parts);
-          long c = estimate(config, candidate, recs);
+          long[] est = estimateWithCoverage(config, candidate, recs);
+          if (est[1] * 10 < base[1] * 9) {
+            continue; // the part is missing in many records: they would lose this key
+          }
+          long c = est[0];
           if (c <= share) {
             round = candidate;
             roundPairs = c;
@@ -92,24 +99,30 @@ final class AdaptiveBlocking {
     return config.withBlockingKeys(out);
   }
 
-  /** Pairs the key's blocks up to {@code max_block_size} would make. */
+  /** Pairs the key's blocks would make, oversized blocks included (refining them recovers their pairs). */
   static long estimate(DedupeConfig config, BlockingKey key, PreparedRecord[] recs) {
+    return estimateWithCoverage(config, key, recs)[0];
+  }
+
+  /** The key's pairs (all blocks) and the number of records that have the key. */
+  static long[] estimateWithCoverage(DedupeConfig config, BlockingKey key, PreparedRecord[] recs) {
     DedupeConfig one = config.withBlockingKeys(List.of(key));
     FieldComparer c = new FieldComparer(one);
     HashMap<String, int[]> counts = new HashMap<>();
+    long withKey = 0;
     for (PreparedRecord r : recs) {
       String k = c.blockingKey(0, r);
       if (k != null) {
+        withKey++;
         counts.computeIfAbsent(k, x -> new int[1])[0]++;
       }
     }
     long pairs = 0;
-    int max = config.maxBlockSize();
     for (int[] v : counts.values()) {
-      if (v[0] >= 2 && v[0] <= max) {
+      if (v[0] >= 2) {
         pairs += (long) v[0] * (v[0] - 1) / 2;
       }
     }
-    return pairs;
+    return new long[] {pairs, withKey};
   }
 }
