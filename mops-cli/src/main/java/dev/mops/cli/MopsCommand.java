@@ -49,6 +49,7 @@ import picocli.CommandLine.Spec;
         BudgetCommand.class,
         IntakeCommand.class,
         PreflightCommand.class,
+        AttributeCommand.class,
         AutoComplete.GenerateCompletion.class,
     })
 public final class MopsCommand implements Callable<Integer> {
