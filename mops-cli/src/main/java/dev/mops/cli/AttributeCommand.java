@@ -258,6 +258,12 @@ public final class AttributeCommand implements Callable<Integer> {
           money(r.attributedValue()), r.unattributedConversions(), money(r.unattributedValue()), r.notConverted(),
           t.get(TouchUse.IN_WINDOW), t.get(TouchUse.AFTER_CONVERSION), t.get(TouchUse.OUTSIDE_LOOKBACK),
           t.get(TouchUse.NOT_CONVERTED));
+      if (!r.channelWeights().isEmpty()) {
+        StringBuilder weights = new StringBuilder();
+        r.channelWeights().forEach((c, v) -> weights.append(weights.length() == 0 ? "" : ", ").append(c).append(' ')
+            .append(String.format(Locale.ROOT, "%.4f", v)));
+        err.println("    " + (r.model().name().equals("markov") ? "removal effects: " : "Shapley values: ") + weights);
+      }
     }
     if (coverage && cov != null) {
       PrintWriter to = output.name().equals("-") && !results.isEmpty() ? err : streams.outText();
