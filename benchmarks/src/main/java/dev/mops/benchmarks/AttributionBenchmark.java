@@ -72,15 +72,8 @@ public class AttributionBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    String[] channels = new String[CHANNELS];
-    channels[0] = "Direct";
-    for (int c = 1; c < CHANNELS; c++) {
-      channels[c] = "Channel " + c;
-    }
-    String[] campaigns = new String[CAMPAIGNS];
-    for (int k = 0; k < CAMPAIGNS; k++) {
-      campaigns[k] = "2026-q" + (1 + k % 4) + "_campaign_" + k;
-    }
+    String[] channels = channelNames();
+    String[] campaigns = campaignNames();
     pairChannel = new String[CHANNELS * (CAMPAIGNS + 1)];
     pairCampaign = new String[pairChannel.length];
     for (int c = 0; c < CHANNELS; c++) {
@@ -91,35 +84,10 @@ public class AttributionBenchmark {
     }
     System.gc();
     long before = usedHeap();
-    Journeys.Builder b = Journeys.builder();
-    plain = new PlainJourney[JOURNEYS];
-    SplittableRandom r = new SplittableRandom(20_261_202L);
-    for (int j = 0; j < JOURNEYS; j++) {
-      String id = "J" + j;
-      int n = 1 + r.nextInt(20);
-      long t = T0.toEpochMilli() + r.nextLong(180L * 86_400_000L);
-      long[] times = new long[n];
-      int[] pairs = new int[n];
-      for (int i = 0; i < n; i++) {
-        t += 1 + r.nextLong(10L * 86_400_000L);
-        int c = r.nextInt(CHANNELS);
-        int k = r.nextInt(4) == 0 ? CAMPAIGNS : r.nextInt(CAMPAIGNS);
-        times[i] = t;
-        pairs[i] = c * (CAMPAIGNS + 1) + k;
-        List<Milestone> marks = r.nextInt(8) == 0 ? List.of(Milestone.LEAD_CREATED)
-            : r.nextInt(12) == 0 ? List.of(Milestone.OPPORTUNITY_CREATED) : List.of();
-        b.touchpoint(id, Instant.ofEpochMilli(t), channels[c], k == CAMPAIGNS ? null : campaigns[k], 0, marks);
-      }
-      long converted = Long.MIN_VALUE;
-      double value = 0;
-      if (r.nextInt(10) < 3) {
-        converted = t - r.nextLong(5L * 86_400_000L);   // some touchpoints may come after the conversion
-        value = 1_000 + r.nextInt(99_000);
-        b.outcome(id, Instant.ofEpochMilli(converted), value);
-      }
-      plain[j] = new PlainJourney(times, pairs, converted, value);
-    }
-    journeys = b.build();
+    plain = plainJourneys();
+    System.gc();
+    long afterPlain = usedHeap();
+    journeys = journeys();
     System.gc();
     long after = usedHeap();
     attributionModel = AttributionModel.named(model).withLookback(LOOKBACK);
@@ -138,11 +106,84 @@ public class AttributionBenchmark {
         throw new IllegalStateException("hand-written linear disagrees on " + c + ": " + e);
       }
     });
-    System.err.printf("attribution: %,d journeys, %,d touchpoints; heap used by journeys and the plain copy: %,d MB%n",
-        journeys.size(), journeys.touchpoints(), (after - before) >> 20);
+    System.err.printf("attribution: %,d journeys, %,d touchpoints; heap: plain objects %,d MB, Journeys %,d MB%n",
+        journeys.size(), journeys.touchpoints(), (afterPlain - before) >> 20, (after - afterPlain) >> 20);
   }
 
-  private static long usedHeap() {
+  static String[] channelNames() {
+    String[] channels = new String[CHANNELS];
+    channels[0] = "Direct";
+    for (int c = 1; c < CHANNELS; c++) {
+      channels[c] = "Channel " + c;
+    }
+    return channels;
+  }
+
+  static String[] campaignNames() {
+    String[] campaigns = new String[CAMPAIGNS];
+    for (int k = 0; k < CAMPAIGNS; k++) {
+      campaigns[k] = "2026-q" + (1 + k % 4) + "_campaign_" + k;
+    }
+    return campaigns;
+  }
+
+  /** The journeys of the benchmark, from the fixed seed, in mops' columns. */
+  static Journeys journeys() {
+    String[] channels = channelNames();
+    String[] campaigns = campaignNames();
+    Journeys.Builder b = Journeys.builder();
+    SplittableRandom r = new SplittableRandom(20_261_202L);
+    for (int j = 0; j < JOURNEYS; j++) {
+      String id = "J" + j;
+      int n = 1 + r.nextInt(20);
+      long t = T0.toEpochMilli() + r.nextLong(180L * 86_400_000L);
+      for (int i = 0; i < n; i++) {
+        t += 1 + r.nextLong(10L * 86_400_000L);
+        int c = r.nextInt(CHANNELS);
+        int k = r.nextInt(4) == 0 ? CAMPAIGNS : r.nextInt(CAMPAIGNS);
+        List<Milestone> marks = r.nextInt(8) == 0 ? List.of(Milestone.LEAD_CREATED)
+            : r.nextInt(12) == 0 ? List.of(Milestone.OPPORTUNITY_CREATED) : List.of();
+        b.touchpoint(id, Instant.ofEpochMilli(t), channels[c], k == CAMPAIGNS ? null : campaigns[k], 0, marks);
+      }
+      if (r.nextInt(10) < 3) {
+        long converted = t - r.nextLong(5L * 86_400_000L);   // some touchpoints may come after the conversion
+        b.outcome(id, Instant.ofEpochMilli(converted), 1_000 + r.nextInt(99_000));
+      }
+    }
+    return b.build();
+  }
+
+  /** The same journeys (the same seed and draws) as a hand-written job holds them. */
+  static PlainJourney[] plainJourneys() {
+    PlainJourney[] out = new PlainJourney[JOURNEYS];
+    SplittableRandom r = new SplittableRandom(20_261_202L);
+    for (int j = 0; j < JOURNEYS; j++) {
+      int n = 1 + r.nextInt(20);
+      long t = T0.toEpochMilli() + r.nextLong(180L * 86_400_000L);
+      long[] times = new long[n];
+      int[] pairs = new int[n];
+      for (int i = 0; i < n; i++) {
+        t += 1 + r.nextLong(10L * 86_400_000L);
+        int c = r.nextInt(CHANNELS);
+        int k = r.nextInt(4) == 0 ? CAMPAIGNS : r.nextInt(CAMPAIGNS);
+        if (r.nextInt(8) != 0) {
+          r.nextInt(12);   // the same draws as the milestones of journeys()
+        }
+        times[i] = t;
+        pairs[i] = c * (CAMPAIGNS + 1) + k;
+      }
+      long converted = Long.MIN_VALUE;
+      double value = 0;
+      if (r.nextInt(10) < 3) {
+        converted = t - r.nextLong(5L * 86_400_000L);
+        value = 1_000 + r.nextInt(99_000);
+      }
+      out[j] = new PlainJourney(times, pairs, converted, value);
+    }
+    return out;
+  }
+
+  static long usedHeap() {
     Runtime rt = Runtime.getRuntime();
     return rt.totalMemory() - rt.freeMemory();
   }

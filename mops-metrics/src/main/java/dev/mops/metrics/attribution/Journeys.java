@@ -39,7 +39,7 @@ public final class Journeys {
   /** The channel given to a touchpoint whose channel is missing. */
   public static final String NO_CHANNEL = "(none)";
 
-  /** Marks a journey that did not convert in {@link #convertedAt}. */
+  /** Marks a journey that did not convert in {@code convertedAt}. */
   static final long NOT_CONVERTED = Long.MIN_VALUE;
 
   final String[] journeyIds;
@@ -270,7 +270,7 @@ public final class Journeys {
      * Adds a touchpoint row; bad values become findings: a missing {@code journey_id} or a
      * {@code timestamp} that is not ISO-8601 rejects the row (errors {@code MISSING_VALUE}, {@code
      * BAD_TIMESTAMP}), as does a journey over the limit ({@code TOO_MANY_TOUCHPOINTS}); a missing
-     * channel keeps the row under {@link #NO_CHANNEL} ({@code MISSING_VALUE} warning), a bad cost
+     * channel keeps the row under {@link Journeys#NO_CHANNEL} ({@code MISSING_VALUE} warning), a bad cost
      * counts as 0 ({@code NOT_A_NUMBER}, {@code NEGATIVE_COST} warnings), an unknown milestone is
      * ignored ({@code BAD_MILESTONE} warning).
      *

@@ -3,7 +3,6 @@ package dev.mops.metrics.attribution;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -142,9 +141,10 @@ public final class MarkovModel implements AttributionModel {
       if (modulus > Long.MAX_VALUE / 4 / radix) {
         throw new IllegalArgumentException("too many channels (" + channels + ") for a Markov chain of order " + order);
       }
-      Map<Long, Integer> stateIds = new HashMap<>();
-      List<Long> keys = new ArrayList<>(List.of(-1L, -2L, -3L));
-      Map<Long, Integer> edgeIds = new HashMap<>();
+      LongIntMap stateIds = new LongIntMap(64);
+      long[] keys = new long[64];
+      int stateCount = 3;
+      LongIntMap edgeIds = new LongIntMap(256);
       long[] edgeKeys = new long[64];
       double[] counts = new double[64];
       int edges = 0;
@@ -160,21 +160,24 @@ public final class MarkovModel implements AttributionModel {
           int c = js.channel[i];
           seen[c] = true;
           key = (order == 1 ? 0 : (key % modulus) * radix) + c + 1;
-          Integer s = stateIds.get(key);
-          if (s == null) {
-            if (keys.size() - 3 >= MAX_STATES) {
+          int s = stateIds.get(key);
+          if (s < 0) {
+            if (stateCount - 3 >= MAX_STATES) {
               throw new IllegalArgumentException("the Markov chain of order " + order + " has more than " + MAX_STATES
                   + " states; use a lower order or fewer channels");
             }
-            s = keys.size();
-            stateIds.put(key, s);
-            keys.add(key);
+            s = stateCount++;
+            stateIds.putNew(key, s);
+            if (s >= keys.length) {
+              keys = Arrays.copyOf(keys, keys.length * 2);
+            }
+            keys[s] = key;
           }
           long ek = ((long) prev << 32) | s;
-          Integer e = edgeIds.get(ek);
-          if (e == null) {
+          int e = edgeIds.get(ek);
+          if (e < 0) {
             e = edges++;
-            edgeIds.put(ek, e);
+            edgeIds.putNew(ek, e);
             if (e == edgeKeys.length) {
               edgeKeys = Arrays.copyOf(edgeKeys, e * 2);
               counts = Arrays.copyOf(counts, e * 2);
@@ -186,10 +189,10 @@ public final class MarkovModel implements AttributionModel {
         }
         int end = js.converted(j) ? CONVERSION : NULL;
         long ek = ((long) prev << 32) | end;
-        Integer e = edgeIds.get(ek);
-        if (e == null) {
+        int e = edgeIds.get(ek);
+        if (e < 0) {
           e = edges++;
-          edgeIds.put(ek, e);
+          edgeIds.putNew(ek, e);
           if (e == edgeKeys.length) {
             edgeKeys = Arrays.copyOf(edgeKeys, e * 2);
             counts = Arrays.copyOf(counts, e * 2);
@@ -198,7 +201,7 @@ public final class MarkovModel implements AttributionModel {
         }
         counts[e]++;
       }
-      states = keys.size();
+      states = stateCount;
       // compressed rows: count per source, then fill
       rowStart = new int[states + 1];
       double[] outTotal = new double[states];
@@ -232,7 +235,7 @@ public final class MarkovModel implements AttributionModel {
         lists[c] = new int[4];
       }
       for (int s = 3; s < states; s++) {
-        long k = keys.get(s);
+        long k = keys[s];
         int last = -1;
         long[] digits = new long[order];
         int nd = 0;
