@@ -255,6 +255,39 @@ class AttributionModelsTest {
   }
 
   /**
+   * The published example of S. Puzyrov, "Markov chain attribution: simple explanation of removal
+   * effect" (serhiipuzyrov.com, 2019): Google Ads alone converts twice, Mailing alone once, Google
+   * Ads then Mailing once, and Google Ads once without converting. Start to Google Ads 4/5, to
+   * Mailing 1/5; Google Ads to conversion 2/4, to Mailing 1/4, to null 1/4; Mailing converts always.
+   * P(conversion) = 0.8 * (0.5 + 0.25) + 0.2 = 0.8; without Google Ads 0.2 (removal effect 0.75),
+   * without Mailing 0.8 * 0.5 = 0.4 (0.5). The four conversions are shared 0.6 : 0.4: 2.4 and 1.6.
+   */
+  @Test
+  void markovOfThePublishedGoogleAdsAndMailingExample() {
+    Journeys.Builder b = Journeys.builder();
+    b.touchpoint("1", day(0), "google ads", null);
+    b.outcome("1", day(1), 10);
+    b.touchpoint("2", day(0), "google ads", null);
+    b.outcome("2", day(1), 10);
+    b.touchpoint("3", day(0), "mailing", null);
+    b.outcome("3", day(1), 10);
+    b.touchpoint("4", day(0), "google ads", null);
+    b.touchpoint("4", day(1), "mailing", null);
+    b.outcome("4", day(2), 10);
+    b.touchpoint("5", day(0), "google ads", null);
+    Journeys js = b.build();
+    MarkovModel m = AttributionModel.markov();
+    assertThat(m.conversionProbability(js)).isCloseTo(0.8, within(1e-12));
+    assertThat(m.removalEffects(js).get("google ads")).isCloseTo(0.75, within(1e-12));
+    assertThat(m.removalEffects(js).get("mailing")).isCloseTo(0.5, within(1e-12));
+    AttributionResult r = Attribution.run(js, m);
+    assertThat(r.byChannel().stream().mapToDouble(ChannelCredit::conversions).toArray())
+        .containsExactly(new double[] {2.4, 1.6}, within(1e-12));
+    assertThat(r.byChannel().stream().mapToDouble(ChannelCredit::credit).toArray())
+        .containsExactly(new double[] {24, 16}, within(1e-9));
+  }
+
+  /**
    * Order matters: A, B converts; C, B does not. First order: B leads to conversion half the time,
    * so removing A (or C) halves it: 0.5, 0.5 and 1 for B; shares 0.25, 0.5, 0.25. Second order:
    * the state (A, B) always converts and (C, B) never does, so removing C changes nothing (0),
