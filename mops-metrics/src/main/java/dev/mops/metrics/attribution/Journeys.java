@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  * journey without an outcome did not convert). Built once with a {@link Builder}, then read by any
  * number of {@link AttributionModel}s through {@link Attribution#run}.
  *
- * <p>Touchpoints are kept in primitive arrays (about 21 bytes a touchpoint plus the distinct
- * strings), so a million journeys of ten touchpoints fit in a few hundred megabytes. Touchpoints
+ * <p>Touchpoints are kept in primitive arrays: 17 bytes a touchpoint once built (29 while
+ * building, in arrays that grow by doubling), plus each journey id and each distinct channel and
+ * campaign once. A million journeys of 1 to 20 touchpoints (10.5 million) take about 250 MB. Touchpoints
  * of a journey are ordered by time; ties are broken by channel name, then campaign name, so the
  * order in which rows arrive never changes a result.
  *
