@@ -19,6 +19,7 @@ import dev.mops.metrics.attribution.Journeys;
 import dev.mops.metrics.attribution.RuleBasedModel;
 import dev.mops.metrics.attribution.TouchUse;
 import dev.mops.taxonomy.ChannelGroup;
+import dev.mops.taxonomy.NamingConvention;
 import dev.mops.taxonomy.ParsedUrl;
 import dev.mops.taxonomy.TrafficSource;
 import dev.mops.taxonomy.UtmParser;
@@ -155,6 +156,11 @@ public final class AttributeCommand implements Callable<Integer> {
           + "only its channels are valid.")
   @Nullable Path channelsFile;
 
+  @Option(names = "--naming", paramLabel = "FILE",
+      description = "A campaign naming convention YAML (as for mops lint-names); with --coverage, only campaign "
+          + "names valid under it count.")
+  @Nullable Path namingFile;
+
   @Override
   public Integer call() throws IOException {
     failOn.validate();
@@ -231,7 +237,12 @@ public final class AttributeCommand implements Callable<Integer> {
         Set<String> known = new java.util.HashSet<>(group.channels());
         validChannel = c -> known.contains(c) && AttributionCoverage.isValidChannel(c);
       }
-      cov = AttributionCoverage.measure(journeys, window, validChannel, AttributionCoverage::isValidCampaign, top);
+      Predicate<String> validCampaign = AttributionCoverage::isValidCampaign;
+      if (namingFile != null) {
+        NamingConvention naming = NamingConvention.load(namingFile);
+        validCampaign = c -> AttributionCoverage.isValidCampaign(c) && naming.parse(c).valid();
+      }
+      cov = AttributionCoverage.measure(journeys, window, validChannel, validCampaign, top);
     }
     Path page = html;
     if (page != null) {

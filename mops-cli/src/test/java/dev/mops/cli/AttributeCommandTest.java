@@ -96,6 +96,14 @@ class AttributeCommandTest {
   }
 
   @Test
+  void coverageWithATaxonomyCountsOnlyItsChannelsAndCampaignNames() {
+    // the example campaigns do not follow the example naming convention (FY25Q3_EMEA_paid-search_acq_slug)
+    assertThat(run("attribute", "--touchpoints", p("touches.csv"), "--outcomes", p("outcomes.csv"), "--coverage",
+        "--naming", Path.of("..", "examples", "taxonomy", "naming.yaml").toString())).as(err.toString()).isEqualTo(0);
+    assertThat(out.toString()).contains("coverage: 0.0% of converted value (0.00 of 1,042,000.00); 0 of 24 conversions");
+  }
+
+  @Test
   void usageErrors() throws IOException {
     assertThat(run("attribute", "--touchpoints", p("touches.csv"), "--outcomes", p("outcomes.csv"), "--model", "u_shaped"))
         .isEqualTo(2);
