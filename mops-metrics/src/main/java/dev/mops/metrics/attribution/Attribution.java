@@ -41,7 +41,10 @@ public final class Attribution {
     int pairs = journeys.pairChannel.length;
     double[] credit = new double[pairs];
     double[] conversions = new double[pairs];
-    long[] uses = new long[TouchUse.values().length];
+    long inWindow = 0;
+    long afterConversion = 0;
+    long outsideLookback = 0;
+    long notConvertedTouches = 0;
     long attributed = 0;
     long unattributed = 0;
     long notConverted = 0;
@@ -57,13 +60,13 @@ public final class Attribution {
         int e = journeys.start[j + 1];
         if (!journeys.converted(j)) {
           notConverted++;
-          uses[TouchUse.NOT_CONVERTED.ordinal()] += e - s;
+          notConvertedTouches += e - s;
           continue;
         }
         w.of(j);
-        uses[TouchUse.OUTSIDE_LOOKBACK.ordinal()] += w.from - s;
-        uses[TouchUse.AFTER_CONVERSION.ordinal()] += e - w.to;
-        uses[TouchUse.IN_WINDOW.ordinal()] += w.to - w.from;
+        outsideLookback += w.from - s;
+        afterConversion += e - w.to;
+        inWindow += w.to - w.from;
         double value = journeys.value[j];
         if (w.from == w.to) {
           unattributed++;
@@ -97,15 +100,15 @@ public final class Attribution {
         int e = journeys.start[j + 1];
         if (!journeys.converted(j)) {
           notConverted++;
-          uses[TouchUse.NOT_CONVERTED.ordinal()] += e - s;
+          notConvertedTouches += e - s;
           w.of(j);
           presence(journeys, w, perChannel, presenceAll, null, 0);
           continue;
         }
         w.of(j);
-        uses[TouchUse.OUTSIDE_LOOKBACK.ordinal()] += w.from - s;
-        uses[TouchUse.AFTER_CONVERSION.ordinal()] += e - w.to;
-        uses[TouchUse.IN_WINDOW.ordinal()] += w.to - w.from;
+        outsideLookback += w.from - s;
+        afterConversion += e - w.to;
+        inWindow += w.to - w.from;
         double value = journeys.value[j];
         if (w.from == w.to) {
           unattributed++;
@@ -165,9 +168,10 @@ public final class Attribution {
     }
     rows.sort(Comparator.comparing(ChannelCredit::channel).thenComparing(ChannelCredit::campaign));
     Map<TouchUse, Long> touchUses = new EnumMap<>(TouchUse.class);
-    for (TouchUse u : TouchUse.values()) {
-      touchUses.put(u, uses[u.ordinal()]);
-    }
+    touchUses.put(TouchUse.IN_WINDOW, inWindow);
+    touchUses.put(TouchUse.AFTER_CONVERSION, afterConversion);
+    touchUses.put(TouchUse.OUTSIDE_LOOKBACK, outsideLookback);
+    touchUses.put(TouchUse.NOT_CONVERTED, notConvertedTouches);
     return new AttributionResult(model, rows, weights, touchUses, attributed, unattributed, notConverted,
         attributedValue, unattributedValue);
   }

@@ -201,12 +201,12 @@ public final class AttributionCoverage {
 
   /** Returns the uncovered conversions with {@code gap}. */
   public long uncovered(Gap gap) {
-    return gaps.get(gap);
+    return Objects.requireNonNull(gaps.get(gap));
   }
 
   /** Returns the value of the uncovered conversions with {@code gap}. */
   public double uncoveredValue(Gap gap) {
-    return gapValues.get(gap);
+    return Objects.requireNonNull(gapValues.get(gap));
   }
 
   /** Returns the largest uncovered deals, largest first (ties by journey id). */

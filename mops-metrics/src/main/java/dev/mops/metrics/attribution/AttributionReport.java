@@ -103,7 +103,7 @@ public final class AttributionReport {
     Map<String, Double> largest = new HashMap<>();
     for (AttributionResult r : results) {
       Map<String, double[]> m = new HashMap<>();
-      double total = r.attributedValue() > 0 ? r.attributedValue() : Math.max(1e-300, r.attributedConversions());
+      double total = r.attributedValue() > 0 ? r.attributedValue() : Math.max(1e-300, (double) r.attributedConversions());
       for (ChannelCredit c : r.byChannel()) {
         double share = (r.attributedValue() > 0 ? c.credit() : c.conversions()) / total;
         m.put(c.channel(), new double[] {share, c.credit(), c.conversions()});
@@ -113,7 +113,7 @@ public final class AttributionReport {
     }
     List<String> channels = new ArrayList<>(largest.keySet());
     channels.sort((a, b) -> {
-      int c = Double.compare(largest.get(b), largest.get(a));
+      int c = Double.compare(Objects.requireNonNull(largest.get(b)), Objects.requireNonNull(largest.get(a)));
       return c != 0 ? c : a.compareTo(b);
     });
     Set<String> drawn = new LinkedHashSet<>(channels.subList(0, Math.min(MAX_CHANNELS, channels.size())));

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -92,7 +93,7 @@ public final class AttributionResult {
 
   /** Returns how many touchpoints were put to {@code use}. */
   public long touchpoints(TouchUse use) {
-    return touches.get(use);
+    return Objects.requireNonNull(touches.get(use));
   }
 
   /** Returns the touchpoints by use (every use present). */

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -183,6 +184,7 @@ public final class Journeys {
    * <p>Thread safety: not thread-safe; {@link #build()} may be called once.
    */
   public static final class Builder {
+    private static final Pattern MILESTONE_SEPARATOR = Pattern.compile("[;|]");
     private final Map<String, Integer> journeyIndex = new HashMap<>();
     private final List<String> journeyNames = new ArrayList<>();
     private final Map<String, Integer> channelIndex = new HashMap<>();
@@ -315,7 +317,7 @@ public final class Journeys {
       int m = 0;
       String ms = text(row, "milestone");
       if (ms != null) {
-        for (String part : ms.split("[;|]")) {
+        for (String part : MILESTONE_SEPARATOR.split(ms, -1)) {
           if (part.isBlank()) {
             continue;
           }

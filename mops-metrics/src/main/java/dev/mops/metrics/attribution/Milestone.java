@@ -17,7 +17,7 @@ public enum Milestone {
 
   /** Returns this milestone's bit in a touchpoint's milestone mask. */
   int bit() {
-    return 1 << ordinal();
+    return this == LEAD_CREATED ? 1 : 2;
   }
 
   /**
