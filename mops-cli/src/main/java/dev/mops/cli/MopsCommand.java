@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
         StitchCommand.class,
         ScoreCommand.class,
         ScoreDiffCommand.class,
+        LifecycleCommand.class,
         MatchAccountsCommand.class,
         RouteCommand.class,
         RouteDiffCommand.class,
