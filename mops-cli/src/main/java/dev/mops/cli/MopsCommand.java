@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
         NormalizeCommand.class,
         QualityCommand.class,
         ProfileCommand.class,
+        MonitorCommand.class,
         LintUrlsCommand.class,
         LintNamesCommand.class,
         ClassifyCommand.class,
