@@ -17,7 +17,7 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The mergeable statistics of one field: counts, exact value counts up to a bound (HyperLogLog
+ * The mergeable statistics of one field: counts, exact value counts up to a bound (a DataSketches CPC sketch
  * beyond), lengths, numeric moments, min/max and a DDSketch of numbers.
  *
  * <p>Thread safety: not thread-safe.
@@ -46,7 +46,7 @@ final class FieldState {
   long nulls;
   long empties;
   @Nullable HashMap<String, long[]> exact = new HashMap<>();
-  @Nullable HyperLogLog hll;
+  @Nullable DistinctSketch sketchOfDistinct;
   int minLength = Integer.MAX_VALUE;
   int maxLength = -1;
   long n;
@@ -89,7 +89,7 @@ final class FieldState {
         c[0]++;
       }
     } else {
-      hll.add(s);
+      sketchOfDistinct.add(s);
     }
     int len = s.length();
     if (len < minLength) {
@@ -137,16 +137,16 @@ final class FieldState {
   }
 
   private void overflow() {
-    HyperLogLog h = new HyperLogLog();
+    DistinctSketch h = new DistinctSketch();
     for (String k : exact.keySet()) {
       h.add(k);
     }
-    hll = h;
+    sketchOfDistinct = h;
     exact = null;
   }
 
   long distinct() {
-    return exact != null ? exact.size() : hll.estimate();
+    return exact != null ? exact.size() : sketchOfDistinct.estimate();
   }
 
   boolean distinctExact() {
@@ -196,10 +196,10 @@ final class FieldState {
       }
       if (o.exact != null) {
         for (String k : o.exact.keySet()) {
-          hll.add(k);
+          sketchOfDistinct.add(k);
         }
       } else {
-        hll.merge(o.hll);
+        sketchOfDistinct.merge(o.sketchOfDistinct);
       }
     }
     minLength = Math.min(minLength, o.minLength);
@@ -239,7 +239,7 @@ final class FieldState {
       ObjectNode v = o.putObject("values");
       new TreeMap<>(exact).forEach((k, c) -> v.put(k, c[0]));
     } else {
-      o.put("hll", hll.encode());
+      o.put("cpc", sketchOfDistinct.encode());
     }
     if (maxLength >= 0) {
       o.put("minLength", minLength);
@@ -286,7 +286,11 @@ final class FieldState {
       }
     } else {
       f.exact = null;
-      f.hll = HyperLogLog.decode(o.path("hll").asText());
+      if (o.has("hll")) {
+        throw new IllegalArgumentException("field '" + spec.name() + "' holds a HyperLogLog sketch from an earlier mops"
+            + " profile format; distinct counts now use a DataSketches CPC sketch: profile the data again");
+      }
+      f.sketchOfDistinct = DistinctSketch.decode(o.path("cpc").asText());
     }
     if (o.has("maxLength")) {
       f.minLength = o.path("minLength").asInt();
