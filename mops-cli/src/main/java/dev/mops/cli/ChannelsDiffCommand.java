@@ -46,6 +46,7 @@ public final class ChannelsDiffCommand implements Callable<Integer> {
 
   @Mixin InputOptions input = new InputOptions();
   @Mixin FailOnOption failOn = new FailOnOption();
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
   @Option(names = "--old", required = true, paramLabel = "FILE",
       description = "The channel group in use, or 'ga4' for Google Analytics 4's default channel group.")
@@ -94,7 +95,10 @@ public final class ChannelsDiffCommand implements Callable<Integer> {
         if (urlColumn == null && sourceColumn == null && mediumColumn == null && campaignColumn == null) {
           throw Columns.noneOf(input.name(), fields, List.of("url", "source", "medium", "campaign"), "channels-diff reads");
         }
+        Progress progress = Progress.start(progressOptions, streams, "channels-diff", input);
+        long read = 0;
         for (InputRecord r; (r = in.next()) != null; ) {
+          progress.update(++read);
           printer.accept(r);
           String url = text(r.record(), urlColumn);
           TrafficSource t;
@@ -129,6 +133,7 @@ public final class ChannelsDiffCommand implements Callable<Integer> {
             changes.add(m);
           }
         }
+        progress.done();
       }
       printer.finish();
       report.line(String.format(Locale.ROOT, "with traffic (%s): %,d of %,d change channel %s", input.name(),

@@ -44,6 +44,7 @@ public final class ContractDiffCommand implements Callable<Integer> {
 
   @Mixin InputOptions input = new InputOptions();
   @Mixin FailOnOption failOn = new FailOnOption();
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
   @Mixin IdOptions ids = new IdOptions();
   @Mixin AsOfOption asOf = new AsOfOption();
 
@@ -105,11 +106,15 @@ public final class ContractDiffCommand implements Callable<Integer> {
         if (ids.explicit() && in instanceof CsvReader) {
           Columns.require(input.name(), in.fields(), idField, "--id-column");
         }
+        Progress progress = Progress.start(progressOptions, streams, "contract-diff", input);
+        long read = 0;
         for (InputRecord r; (r = in.next()) != null; ) {
+          progress.update(++read);
           printer.accept(r);
           String id = Values.asString(r.record().get(idField));
           impact.add(id == null || id.isBlank() ? "line " + r.line() : id, r.record());
         }
+        progress.done();
       }
       printer.finish();
       report.line(String.format(Locale.ROOT, "with data (%s, %,d rows, as of %s): %,d rows newly fail, %,d newly pass;"

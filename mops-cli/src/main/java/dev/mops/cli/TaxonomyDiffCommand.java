@@ -44,6 +44,7 @@ public final class TaxonomyDiffCommand implements Callable<Integer> {
 
   @Mixin InputOptions input = new InputOptions();
   @Mixin FailOnOption failOn = new FailOnOption();
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
   @Option(names = "--old", required = true, paramLabel = "FILE", description = "The taxonomy in use.")
   Path oldFile = Path.of("old.yaml");
@@ -93,7 +94,10 @@ public final class TaxonomyDiffCommand implements Callable<Integer> {
         if (urlColumn == null) {
           throw Columns.noneOf(input.name(), in.fields(), List.of("url"), "taxonomy-diff reads");
         }
+        Progress progress = Progress.start(progressOptions, streams, "taxonomy-diff", input);
+        long read = 0;
         for (InputRecord r; (r = in.next()) != null; ) {
+          progress.update(++read);
           printer.accept(r);
           TaxonomyDiff.UrlChange c = impact.add("line " + r.line(), Values.asString(r.record().get(urlColumn)));
           if (c == null) {
@@ -116,6 +120,7 @@ public final class TaxonomyDiffCommand implements Callable<Integer> {
             urls.add(m);
           }
         }
+        progress.done();
       }
       printer.finish();
       report.line(String.format(Locale.ROOT, "with URLs (%s): %,d of %,d change lint result %s", input.name(),
