@@ -19,6 +19,9 @@ final class MonitorHtml {
   private static final int PAD_T = 14;
   private static final int PAD_B = 26;
 
+  /** The fills of the bands, in the order of the metric's band and seasonal checks. */
+  private static final String[] COLORS = {"#93c5fd", "#c4b5fd"};
+
   private MonitorHtml() {}
 
   static String esc(String s) {
@@ -75,32 +78,31 @@ final class MonitorHtml {
   private static void chart(StringBuilder h, Monitor m, MonitorMetric metric, List<MonitorSnapshot> runs) {
     int n = runs.size();
     double[] v = new double[n];
-    double[] lo = new double[n];
-    double[] hi = new double[n];
-    MonitorCheck bandCheck = null;
+    List<MonitorCheck> bandChecks = new ArrayList<>();
     for (MonitorCheck c : metric.checks()) {
-      if (c instanceof MonitorCheck.Band || c instanceof MonitorCheck.Seasonal) {
-        bandCheck = c;
-        break;
+      if ((c instanceof MonitorCheck.Band || c instanceof MonitorCheck.Seasonal) && bandChecks.size() < COLORS.length) {
+        bandChecks.add(c);
       }
     }
+    double[][] lo = new double[bandChecks.size()][n];
+    double[][] hi = new double[bandChecks.size()][n];
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < n; i++) {
       v[i] = runs.get(i).value(metric.name());
-      lo[i] = Double.NaN;
-      hi[i] = Double.NaN;
-      if (bandCheck != null) {
-        double[] e = MonitorResult.expected(m, metric, bandCheck, runs.get(i), runs.subList(0, i));
-        if (e.length == 2) {
-          lo[i] = e[0];
-          hi[i] = e[1];
-        }
+      if (Double.isFinite(v[i])) {
+        min = Math.min(min, v[i]);
+        max = Math.max(max, v[i]);
       }
-      for (double x : new double[] {v[i], lo[i], hi[i]}) {
-        if (Double.isFinite(x)) {
-          min = Math.min(min, x);
-          max = Math.max(max, x);
+      for (int b = 0; b < bandChecks.size(); b++) {
+        lo[b][i] = Double.NaN;
+        hi[b][i] = Double.NaN;
+        double[] e = MonitorResult.expected(m, metric, bandChecks.get(b), runs.get(i), runs.subList(0, i));
+        if (e.length == 2) {
+          lo[b][i] = e[0];
+          hi[b][i] = e[1];
+          min = Math.min(min, e[0]);
+          max = Math.max(max, e[1]);
         }
       }
     }
@@ -118,6 +120,14 @@ final class MonitorHtml {
     }
     h.append("<h2>").append(esc(metric.name())).append(" <span class=\"meta\">").append(esc(metric.describe()))
         .append("</span></h2>\n");
+    if (!bandChecks.isEmpty()) {
+      h.append("<p class=\"meta\">");
+      for (int b = 0; b < bandChecks.size(); b++) {
+        h.append(b == 0 ? "" : " &middot; ").append("<span style=\"display:inline-block;width:12px;height:10px;background:")
+            .append(COLORS[b]).append("\"></span> ").append(esc(bandChecks.get(b).describe()));
+      }
+      h.append(", as each run was judged</p>\n");
+    }
     if (!Double.isFinite(min)) {
       h.append("<p class=\"meta\">no values yet</p>\n");
       return;
@@ -135,32 +145,37 @@ final class MonitorHtml {
     java.util.function.DoubleUnaryOperator y = val -> PAD_T + plotH * (1 - (val - lowY) / span);
     h.append("<svg role=\"img\" aria-label=\"History of ").append(esc(metric.name())).append("\" width=\"").append(W)
         .append("\" height=\"").append(H).append("\" viewBox=\"0 0 ").append(W).append(' ').append(H).append("\">\n");
-    // band: one polygon per run of consecutive points that have one
-    int i = 0;
-    while (i < n) {
-      if (Double.isNaN(lo[i])) {
-        i++;
-        continue;
+    // each band: one polygon per stretch of consecutive runs that have one
+    for (int b = 0; b < bandChecks.size(); b++) {
+      double[] bl = lo[b];
+      double[] bh = hi[b];
+      int i = 0;
+      while (i < n) {
+        if (Double.isNaN(bl[i])) {
+          i++;
+          continue;
+        }
+        int j = i;
+        while (j + 1 < n && !Double.isNaN(bl[j + 1])) {
+          j++;
+        }
+        if (i == j) {
+          h.append("<line x1=\"").append(fmt(x.applyAsDouble(i))).append("\" y1=\"").append(fmt(y.applyAsDouble(bh[i])))
+              .append("\" x2=\"").append(fmt(x.applyAsDouble(i))).append("\" y2=\"").append(fmt(y.applyAsDouble(bl[i])))
+              .append("\" stroke=\"").append(COLORS[b]).append("\" stroke-width=\"8\" opacity=\"0.6\"/>\n");
+        } else {
+          StringBuilder pts = new StringBuilder();
+          for (int k = i; k <= j; k++) {
+            pts.append(fmt(x.applyAsDouble(k))).append(',').append(fmt(y.applyAsDouble(bh[k]))).append(' ');
+          }
+          for (int k = j; k >= i; k--) {
+            pts.append(fmt(x.applyAsDouble(k))).append(',').append(fmt(y.applyAsDouble(bl[k]))).append(' ');
+          }
+          h.append("<polygon points=\"").append(pts.toString().strip()).append("\" fill=\"").append(COLORS[b])
+              .append("\" opacity=\"0.5\"/>\n");
+        }
+        i = j + 1;
       }
-      int j = i;
-      while (j + 1 < n && !Double.isNaN(lo[j + 1])) {
-        j++;
-      }
-      StringBuilder pts = new StringBuilder();
-      for (int k = i; k <= j; k++) {
-        pts.append(fmt(x.applyAsDouble(k))).append(',').append(fmt(y.applyAsDouble(hi[k]))).append(' ');
-      }
-      for (int k = j; k >= i; k--) {
-        pts.append(fmt(x.applyAsDouble(k))).append(',').append(fmt(y.applyAsDouble(lo[k]))).append(' ');
-      }
-      if (i == j) {
-        h.append("<line x1=\"").append(fmt(x.applyAsDouble(i))).append("\" y1=\"").append(fmt(y.applyAsDouble(hi[i])))
-            .append("\" x2=\"").append(fmt(x.applyAsDouble(i))).append("\" y2=\"").append(fmt(y.applyAsDouble(lo[i])))
-            .append("\" stroke=\"#bfdbfe\" stroke-width=\"8\"/>\n");
-      } else {
-        h.append("<polygon points=\"").append(pts.toString().strip()).append("\" fill=\"#bfdbfe\" opacity=\"0.7\"/>\n");
-      }
-      i = j + 1;
     }
     for (double a : absolute) {
       h.append("<line x1=\"").append(PAD_L).append("\" x2=\"").append(W - PAD_R).append("\" y1=\"")
