@@ -18,7 +18,7 @@ class ConfigDiffCommandsTest {
         .startsWith("contract-diff: leads 3 -> leads 4\n  old: " + Q + "lead-contract.yaml  version 3  sha256:")
         .contains("  new: " + Q + "lead-contract-v2.yaml  version 4  sha256:")
         .contains("rules: 1 added, 0 removed, 3 loosened, 2 tightened, 0 changed")
-        .contains("  loosened  country.allowed: allowed values added: [es, mx]")
+        .contains("  loosened  country.allowed: allowed values added: [MX, ES]")
         .contains("  tightened employees.range: range maximum 5000000 -> 500000")
         .contains("  tightened phone.type: severity warning -> error")
         .contains("  added     title.required: rule added")

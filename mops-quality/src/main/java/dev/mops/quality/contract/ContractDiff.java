@@ -193,6 +193,8 @@ public final class ContractDiff {
                 }
               }
             }
+            plus = asWritten(plus, fb);
+            minus = asWritten(minus, fa);
             if (!plus.isEmpty()) {
               details.add("allowed values added: " + plus);
               loose++;
@@ -236,6 +238,20 @@ public final class ContractDiff {
     Kind kind = other > 0 || (loose > 0 && tight > 0) ? Kind.CHANGED : loose > 0 ? Kind.LOOSENED
         : tight > 0 ? Kind.TIGHTENED : Kind.CHANGED;
     return new RuleChange(a.id(), kind, describe(a), describe(b), details);
+  }
+
+  /** Maps values (lower-cased when the rule ignores case) back to how the contract writes them, in its order. */
+  private static Set<String> asWritten(Set<String> values, FieldCheck f) {
+    if (values.isEmpty() || f.allowedAsWritten.isEmpty()) {
+      return values;
+    }
+    Set<String> out = new java.util.LinkedHashSet<>();
+    for (String w : f.allowedAsWritten) {
+      if (values.contains(w) || values.contains(w.toLowerCase(Locale.ROOT))) {
+        out.add(w);
+      }
+    }
+    return out.size() == values.size() ? out : values;
   }
 
   private static Set<String> lower(Set<String> s) {
