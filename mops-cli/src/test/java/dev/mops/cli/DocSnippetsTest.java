@@ -50,6 +50,7 @@ class DocSnippetsTest {
       "dev.mops.core.*", "dev.mops.core.condition.*", "dev.mops.core.config.*", "dev.mops.core.io.*",
       "dev.mops.core.normalize.*", "dev.mops.core.record.*", "dev.mops.taxonomy.*", "dev.mops.scoring.*",
       "dev.mops.scoring.lifecycle.*", "dev.mops.quality.contract.*", "dev.mops.quality.profile.*",
+      "dev.mops.quality.monitor.*",
       "dev.mops.identity.dedupe.*", "dev.mops.identity.account.*", "dev.mops.identity.stitch.*",
       "dev.mops.core.time.*", "dev.mops.testkit.*", "dev.mops.routing.*", "dev.mops.routing.consent.*",
       "dev.mops.metrics.*", "dev.mops.metrics.attribution.*",
