@@ -49,15 +49,27 @@ class SparkDedupeTest {
 
   @Test
   void syntheticLeadClustersEqualTheSingleMachineClusters() {
-    SyntheticLeads.Dataset data = SyntheticLeads.generate(3_000, 20_261_202L);
-    DedupeConfig config = DedupeConfigs.parse("synthetic-leads.yaml", SyntheticLeads.configYaml());
+    SyntheticLeads.Dataset data = SyntheticLeads.generate(2_000, 20_261_202L);
+    // The shipped config, with every over-merge guard biting: a small size cap and weak-link cuts
+    // (min_link_share is 0.5 by default); fewer random pairs keep the test short.
+    String yaml = SyntheticLeads.configYaml().replace("random_pairs: 300000", "random_pairs: 50000")
+        .replace("max_cluster_size: 50", "max_cluster_size: 3\n  weak_link_probability: 0.99999");
+    assertThat(yaml).contains("weak_link_probability");
+    DedupeConfig config = DedupeConfigs.parse("synthetic-leads.yaml", yaml);
     Dataset<Row> leads = dataset(data.records()).repartition(3);
+    long t0 = System.nanoTime();
     DedupeResult single = Deduplicator.of(config).dedupe(records(leads), "id");
+    long t1 = System.nanoTime();
 
-    SparkDedupeResult spark = SparkDedupe.of(SyntheticLeads.configYaml()).withModel(single.model(), single.junkValues())
-        .run(leads, "id");
+    SparkDedupeResult spark = SparkDedupe.of(yaml).withModel(single.model(), single.junkValues()).run(leads, "id");
+    long t2 = System.nanoTime();
+    System.out.printf("single %d ms, spark %d ms%n", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
     assertSameClusters(spark, single, data.records().size());
     assertSamePairs(spark, single);
+    // The size cap bites (over 100 times: both sides keep 100 findings of a code, in their own
+    // order, so the lists are not compared; the clusters above are).
+    assertThat(guardFindings(single.findings())).anyMatch(f -> f.startsWith("CLUSTER_SIZE_CAP"));
+    assertThat(guardFindings(spark.findings())).anyMatch(f -> f.startsWith("CLUSTER_SIZE_CAP"));
     long multi = single.clusters().stream().filter(c -> c.size() > 1).count();
     assertThat(multi).as("the synthetic file has duplicates").isGreaterThan(100);
   }
@@ -67,6 +79,17 @@ class SparkDedupeTest {
     Dataset<Row> twice = LocalSpark.session().sql("select * from values ('a', 'x'), ('a', 'y') as t(id, email)");
     assertThatThrownBy(() -> SparkDedupe.of(SyntheticLeads.configYaml()).run(twice, "id"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a' x2");
+  }
+
+  /** The clustering guards' findings, as code and pair. */
+  static Set<String> guardFindings(List<dev.mops.core.Finding> findings) {
+    Set<String> out = new TreeSet<>();
+    for (dev.mops.core.Finding f : findings) {
+      if (Set.of("CLUSTER_SIZE_CAP", "CLUSTER_MERGE_REFUSED", "WEAK_LINK_SPLIT").contains(f.code())) {
+        out.add(f.code() + " " + f.rawValue());
+      }
+    }
+    return out;
   }
 
   static void assertSameClusters(SparkDedupeResult spark, DedupeResult single, int records) {
