@@ -36,13 +36,17 @@ final class ConnectedComponents {
     // Undirected edges, canonical as (hi, lo) with hi > lo.
     Dataset<Row> e = edges.select(greatest(col("a"), col("b")).as("hi"), least(col("a"), col("b")).as("lo"))
         .where(col("hi").notEqual(col("lo"))).distinct().localCheckpoint();
+    long size = e.count();
     for (int round = 0; ; round++) {
       if (round == MAX_ROUNDS) {
         throw new IllegalStateException("connected components did not converge in " + MAX_ROUNDS + " rounds");
       }
       Dataset<Row> next = smallStar(largeStar(e)).localCheckpoint();
-      boolean same = next.count() == e.count() && next.except(e).isEmpty();
+      long nextSize = next.count();
+      // Both sets hold distinct edges: equal sizes and nothing new means the same set, a fixed point.
+      boolean same = nextSize == size && next.except(e).isEmpty();
       e = next;
+      size = nextSize;
       if (same) {
         break;
       }

@@ -27,7 +27,7 @@ class ConnectedComponentsTest {
 
   static Stream<Long> seeds() {
     String extra = System.getProperty("mops.test.seed");
-    LongStream base = LongStream.of(1L, 20_261_202L, 77L);
+    LongStream base = LongStream.of(20_261_202L, 77L);
     return (extra == null ? base : LongStream.concat(base, LongStream.of(Long.parseLong(extra)))).boxed();
   }
 
@@ -36,15 +36,15 @@ class ConnectedComponentsTest {
   void componentsEqualUnionFind(long seed) {
     System.out.println("ConnectedComponentsTest seed " + seed);
     SplittableRandom random = new SplittableRandom(seed);
-    int n = 300;
+    int n = 200;
     List<String[]> edges = new ArrayList<>();
-    for (int i = 0; i + 1 < 40; i++) {            // a long chain, in shuffled names
-      edges.add(new String[] {name(i * 7 % 40), name((i + 1) * 7 % 40)});
+    for (int i = 0; i + 1 < 24; i++) {            // a long chain, in shuffled names
+      edges.add(new String[] {name(i * 7 % 24), name((i + 1) * 7 % 24)});
     }
     for (int i = 41; i < 60; i++) {               // a star around a large name
       edges.add(new String[] {name(59), name(i)});
     }
-    for (int k = 0; k < 150; k++) {               // sparse random edges among the rest
+    for (int k = 0; k < 100; k++) {               // sparse random edges among the rest
       edges.add(new String[] {name(60 + random.nextInt(n - 60)), name(60 + random.nextInt(n - 60))});
     }
     StructType schema = new StructType(new StructField[] {
