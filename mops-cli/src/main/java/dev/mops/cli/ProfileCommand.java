@@ -48,7 +48,7 @@ public final class ProfileCommand implements Callable<Integer> {
   @Nullable Path suggest;
 
   @Option(names = "--distinct-limit", paramLabel = "N", defaultValue = "10000",
-      description = "Distinct values per field counted exactly (HyperLogLog beyond); default 10000.")
+      description = "Distinct values per field counted exactly (estimated by a CPC sketch beyond); default 10000.")
   int distinctLimit = ProfileBuilder.DEFAULT_DISTINCT_LIMIT;
 
   @Override

@@ -5,6 +5,7 @@ import dev.mops.core.io.InputRecord;
 import dev.mops.core.io.RecordReader;
 import dev.mops.identity.account.AccountMatcher;
 import dev.mops.routing.AssignmentState;
+import dev.mops.routing.FileAssignmentState;
 import dev.mops.routing.Router;
 import dev.mops.routing.RoutingTable;
 import dev.mops.routing.consent.ContactPolicy;
@@ -29,8 +30,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mops route-diff}: routes the same leads with two versions of a routing table and prints
- * how many would move, from where to where, before the new table ships. Both tables start from an
- * empty assignment state, so the diff shows what the tables change, not today's counts.
+ * how many would move, from where to where, before the new table ships. Both tables start from the
+ * same assignment state: an empty one, or a copy of {@code --state} (read, never written), so the
+ * diff can show what the new table does with today's rotation positions and caps.
  *
  * <p>Thread safety: one instance per run.
  */
@@ -64,12 +66,27 @@ public final class RouteDiffCommand implements Callable<Integer> {
   @Option(names = "--consent", paramLabel = "FILE", description = "Consent statements (as in mops route).")
   @Nullable String consent;
 
+  @Option(names = "--state", paramLabel = "FILE",
+      description = "Start both tables from a copy of this routing state (as written by mops route); the file is only read.")
+  @Nullable Path state;
+
   @Mixin AsOfOption.Required asOf = new AsOfOption.Required();
   @Mixin IdOptions ids = new IdOptions();
 
   @Option(names = "--at-field", paramLabel = "FIELD",
       description = "A column with each lead's arrival instant (leads without one route at --as-of).")
   @Nullable String atField;
+
+  private AssignmentState startState() throws IOException {
+    if (state == null) {
+      return AssignmentState.inMemory();
+    }
+    try {
+      return FileAssignmentState.snapshot(state);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--state: " + e.getMessage(), e);
+    }
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -85,9 +102,9 @@ public final class RouteDiffCommand implements Callable<Integer> {
     RoutingFiles files = new RoutingFiles(streams, failOn, input);
     ContactPolicy policy = RouteCommand.policy(files, suppression, consent, false);
     AccountMatcher matcher = accounts == null ? null : files.accounts(accounts, AccountMatcher.DEFAULT_THRESHOLD, null);
-    RouteCommand.Pipeline a = new RouteCommand.Pipeline(Router.create(before, AssignmentState.inMemory()), policy, matcher,
+    RouteCommand.Pipeline a = new RouteCommand.Pipeline(Router.create(before, startState()), policy, matcher,
         RouteCommand.channel("email"), RouteCommand.purpose("sales"), now, atField);
-    RouteCommand.Pipeline b = new RouteCommand.Pipeline(Router.create(after, AssignmentState.inMemory()), policy, matcher,
+    RouteCommand.Pipeline b = new RouteCommand.Pipeline(Router.create(after, startState()), policy, matcher,
         RouteCommand.channel("email"), RouteCommand.purpose("sales"), now, atField);
     long read = 0;
     long moved = 0;
@@ -126,6 +143,8 @@ public final class RouteDiffCommand implements Callable<Integer> {
     files.finish();
     out.printf(Locale.ROOT, "route-diff: %,d leads; old %s %s (%s), new %s %s (%s), as of %s%n", read, before.name(),
         before.version(), before.shortHash(), after.name(), after.version(), after.shortHash(), now);
+    out.printf(Locale.ROOT, "  both tables started from %s%n",
+        state == null ? "an empty assignment state" : "a copy of " + state + " (not written)");
     out.printf(Locale.ROOT, "  %,d leads move to another destination (%.1f%%); %,d stay but change owner; %,d stay by another rule%n",
         moved, read == 0 ? 0.0 : 100.0 * moved / read, ownerOnly, ruleOnly);
     if (!moves.isEmpty()) {

@@ -26,6 +26,19 @@ class CliHabitsTest {
   private static final String LEADS = "id,email,country\n1,a@x.com,US\n2,b@y.com,CA\n3,c@z.com,US\n";
 
   @Test
+  void librariesLogThroughABackendThatShowsWarningsOnlyNotSlf4jsNoProviderNotice() throws Exception {
+    // Jollyday logs through SLF4J; without a backend every command that reads holidays printed
+    // "SLF4J(W): No SLF4J providers were found" (three lines) on stderr. Reflection keeps this test
+    // from declaring slf4j-api, which the CLI never calls.
+    Class<?> factory = Class.forName("org.slf4j.LoggerFactory");
+    Object loggers = factory.getMethod("getILoggerFactory").invoke(null);
+    assertThat(loggers.getClass().getName()).isEqualTo("org.slf4j.simple.SimpleLoggerFactory");
+    Object logger = factory.getMethod("getLogger", String.class).invoke(null, "de.focus_shift.jollyday");
+    assertThat((Boolean) logger.getClass().getMethod("isWarnEnabled").invoke(logger)).isTrue();
+    assertThat((Boolean) logger.getClass().getMethod("isInfoEnabled").invoke(logger)).isFalse();
+  }
+
+  @Test
   void bareMopsPrintsItsUsage() {
     CliRun r = mops();
     assertThat(r.code()).isEqualTo(ExitCode.USAGE);

@@ -78,7 +78,7 @@ class QualityCommandTest {
         "--suggest", suggested.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).contains("240 records, 20 fields");
-    assertThat(Files.readString(profile)).contains("\"format\" : \"mops-quality-profile/1\"");
+    assertThat(Files.readString(profile)).contains("\"format\" : \"mops-quality-profile/2\"");
     String yaml = Files.readString(suggested);
     assertThat(yaml).contains("contract: starter", "  id:\n    type: string\n    required: true\n    unique: true",
         "  employees:\n    type: integer   # 1 of 240 values did not read as integer", "  email:\n    type: email",

@@ -87,6 +87,32 @@ class RoutingCommandsTest {
   }
 
   @Test
+  void routeDiffStartsBothTablesFromACopyOfTheStateAndNeverWritesIt() throws IOException {
+    // today's runs: the emea-smb pool (least loaded) has counts, and erin has taken leads
+    for (int i = 0; i < 2; i++) {
+      CliRun day = CliRun.mops("route", "--rules", p("routing.yaml"), "--input", p("leads.csv"), "--state", p("state.json"),
+          "--as-of", AS_OF, "--output", p("day" + i + ".csv"));
+      assertThat(day.code()).as(day.err()).isZero();
+    }
+    String before = Files.readString(dir.resolve("state.json"), StandardCharsets.UTF_8);
+    CliRun empty = CliRun.mops("route-diff", "--old", p("routing.yaml"), "--new", p("routing-v4.yaml"), "--input", p("leads.csv"),
+        "--as-of", AS_OF);
+    CliRun fromState = CliRun.mops("route-diff", "--old", p("routing.yaml"), "--new", p("routing-v4.yaml"), "--input",
+        p("leads.csv"), "--as-of", AS_OF, "--state", p("state.json"));
+    assertThat(fromState.code()).as(fromState.err()).isZero();
+    assertThat(empty.out()).contains("both tables started from an empty assignment state");
+    assertThat(fromState.out()).contains("both tables started from a copy of " + p("state.json") + " (not written)")
+        .contains("1 leads move to another destination");
+    assertThat(Files.readString(dir.resolve("state.json"), StandardCharsets.UTF_8)).isEqualTo(before);
+    // a state file that is not one is a usage error, as in mops route
+    Files.writeString(dir.resolve("bad.json"), "[]", StandardCharsets.UTF_8);
+    CliRun bad = CliRun.mops("route-diff", "--old", p("routing.yaml"), "--new", p("routing-v4.yaml"), "--input", p("leads.csv"),
+        "--as-of", AS_OF, "--state", p("bad.json"));
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--state: ").contains("is not a routing state");
+  }
+
+  @Test
   void badTablesAndBusyStateAreUsageErrors() throws IOException {
     Files.writeString(dir.resolve("bad.yaml"), "rules: []\n", StandardCharsets.UTF_8);
     CliRun bad = CliRun.mops("route", "--rules", p("bad.yaml"), "--input", p("leads.csv"), "--as-of", AS_OF);

@@ -92,7 +92,7 @@ public final class RecordFields {
    */
   public @Nullable BigDecimal amount(String field, boolean required) {
     Object raw = record.get(field);
-    if (Values.isEmpty(raw)) {
+    if (raw == null || Values.isEmpty(raw)) {
       if (required) {
         findings.add(Finding.error(PlanningCodes.MISSING_FIELD, field, null, field + " is missing"));
       }

@@ -85,6 +85,20 @@ public final class FileAssignmentState implements AssignmentState, AutoCloseable
     }
   }
 
+  /**
+   * Reads the state in {@code file} into a new in-memory state, without locking the file and
+   * without ever writing it: for what-if runs (such as {@code mops route-diff}) that must start
+   * from today's rotation positions and counts but leave them as they are. Each call returns an
+   * independent copy; a file that does not exist gives an empty state.
+   *
+   * @throws IOException when the file cannot be read
+   * @throws IllegalArgumentException when the file is not a routing state
+   */
+  public static AssignmentState snapshot(Path file) throws IOException {
+    Path abs = file.toAbsolutePath();
+    return Files.exists(abs) ? read(abs) : new LedgerState();
+  }
+
   /** Returns the state file. */
   public Path file() {
     return file;

@@ -80,7 +80,7 @@ public record RoutingExplanation(
     sb.append("  reason: ").append(decision.reason()).append('\n');
     for (RuleCheck r : rules) {
       sb.append("  rule ").append(r.rule()).append(": ").append(r.matched() ? "matched" : "did not match");
-      for (String line : r.why().split("\n")) {
+      for (String line : r.why().lines().toList()) {
         if (!line.isBlank() && !line.equals("true") && !line.equals("false")) {
           sb.append("\n    ").append(line.trim());
         }

@@ -52,6 +52,42 @@ class FileAssignmentStateTest {
   }
 
   @Test
+  void aSnapshotContinuesFromTheFileAsARunWouldButNeverWritesIt(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("state.json");
+    try (FileAssignmentState s = FileAssignmentState.open(file)) {
+      Router r = Router.create(TABLE, s);
+      for (int i = 0; i < 3; i++) {
+        r.route(Records.of(java.util.Map.of("pool", "rr")), AT);
+      }
+    }
+    String saved = Files.readString(file, StandardCharsets.UTF_8);
+    List<String> fromSnapshot = new ArrayList<>();
+    List<String> fromSecondSnapshot = new ArrayList<>();
+    Router a = Router.create(TABLE, FileAssignmentState.snapshot(file));
+    Router b = Router.create(TABLE, FileAssignmentState.snapshot(file));
+    for (int i = 0; i < 3; i++) {
+      fromSnapshot.add(a.route(Records.of(java.util.Map.of("pool", "rr")), AT).owner() + "");
+    }
+    for (int i = 0; i < 3; i++) {
+      fromSecondSnapshot.add(b.route(Records.of(java.util.Map.of("pool", "rr")), AT).owner() + "");
+    }
+    List<String> fromFile = new ArrayList<>();
+    try (FileAssignmentState s = FileAssignmentState.open(file)) {
+      Router r = Router.create(TABLE, s);
+      for (int i = 0; i < 3; i++) {
+        fromFile.add(r.route(Records.of(java.util.Map.of("pool", "rr")), AT).owner() + "");
+      }
+      // the snapshots did not touch the file: it held the first run's state until this run
+      assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(saved);
+    }
+    // each snapshot is its own copy, and continues exactly as the file-backed run did:
+    // one lead left under the daily caps of a and b (2 each, 3 taken), then held
+    assertThat(fromSnapshot).isEqualTo(fromFile).isEqualTo(fromSecondSnapshot).containsExactly("b", "null", "null");
+    long rotation = FileAssignmentState.snapshot(dir.resolve("none.json")).atomically(l -> l.rotation("rr"));
+    assertThat(rotation).isZero();
+  }
+
+  @Test
   void aSecondOpenOfTheSameFileFailsWhileTheFirstHoldsIt(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("state.json");
     try (FileAssignmentState first = FileAssignmentState.open(file)) {

@@ -682,7 +682,7 @@ public final class IdentityGraph {
     if (n == Integer.MAX_VALUE - 16) {
       throw new IllegalStateException("the graph is full: " + n + " identifiers");
     }
-    int id = index[t].putIfAbsent(v, n);
+    int id = index[t].putIfAbsent(v, n, value);
     if (id < n) {
       return id;
     }
@@ -908,7 +908,7 @@ public final class IdentityGraph {
     if (v == null) {
       return NONE;
     }
-    int id = index[t].get(v);
+    int id = index[t].get(v, value);
     return id >= 0 && parent[id] >= 0 ? id : NONE;
   }
 

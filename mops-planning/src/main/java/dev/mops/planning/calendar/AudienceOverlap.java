@@ -88,10 +88,11 @@ public interface AudienceOverlap {
       fields.addAll(Conditions.fieldsOf(c));
     }
     Schema schema = Schema.of(fields);
-    List<String> names = new ArrayList<>(audiences.keySet());
+    List<String> names = new ArrayList<>();
     List<CompiledCondition> compiled = new ArrayList<>();
-    for (String n : names) {
-      compiled.add(CompiledCondition.compile(audiences.get(n), schema));
+    for (Map.Entry<String, Condition> e : audiences.entrySet()) {
+      names.add(e.getKey());
+      compiled.add(CompiledCondition.compile(e.getValue(), schema));
     }
     BitSet[] members = new BitSet[names.size()];
     for (int i = 0; i < members.length; i++) {

@@ -76,7 +76,7 @@ public final class CampaignCalendar {
 
   /** Reads campaigns from {@code records} and checks them. */
   public CalendarReport check(List<? extends Record> records) {
-    List<Campaign> campaigns = new ArrayList<>(records.size());
+    List<@org.jspecify.annotations.Nullable Campaign> campaigns = new ArrayList<>(records.size());
     List<String> ids = new ArrayList<>(records.size());
     List<List<Finding>> findings = new ArrayList<>(records.size());
     Set<String> seen = new HashSet<>();

@@ -96,7 +96,7 @@ public final class CapacityPlan {
         f.add(Finding.error(PlanningCodes.DUPLICATE_ID, "person", id, "person " + id + " appears more than once; the first is used"));
       }
       boolean ok = id != null && hours != null && !f.hasErrors();
-      if (ok) {
+      if (id != null && hours != null && ok) {
         Set<String> skills = new LinkedHashSet<>();
         for (String s : f.list("skills")) {
           skills.add(s.toLowerCase(Locale.ROOT));
@@ -129,7 +129,7 @@ public final class CapacityPlan {
             "assignee " + assignee + " is not in the people list"));
       }
       boolean ok = id != null && assignee != null && estimate != null && start != null && end != null && !f.hasErrors();
-      if (ok) {
+      if (id != null && assignee != null && estimate != null && start != null && end != null && ok) {
         items.add(new Item(id, assignee, estimate.doubleValue(), start, end, f, outcomes.size()));
         min = min == null || start.isBefore(min) ? start : min;
         max = max == null || end.isAfter(max) ? end : max;
@@ -172,8 +172,8 @@ public final class CapacityPlan {
         f.add(Finding.error(PlanningCodes.UNKNOWN_PERSON, "person", id, "person " + id + " is not in the people list"));
       }
       boolean ok = id != null && start != null && end != null && !f.hasErrors();
-      if (ok) {
-        double[] a = available.get(id);
+      if (id != null && start != null && end != null && ok) {
+        double[] a = Objects.requireNonNull(available.get(id), id);
         long s = Math.max(0, ChronoUnit.DAYS.between(first, start));
         long e = Math.min(days - 1, ChronoUnit.DAYS.between(first, end));
         for (long d = s; d <= e; d++) {
@@ -190,9 +190,9 @@ public final class CapacityPlan {
     }
     int weeks = (days + 6) / 7;
     for (Item it : items) {
-      double[] a = available.get(it.assignee);
-      double[] as = assigned.get(it.assignee);
-      Person p = persons.get(it.assignee);
+      double[] a = Objects.requireNonNull(available.get(it.assignee), it.assignee);
+      double[] as = Objects.requireNonNull(assigned.get(it.assignee), it.assignee);
+      Person p = Objects.requireNonNull(persons.get(it.assignee), it.assignee);
       // count the assignee's working days over the item's whole run, inside or outside the window
       long runDays = ChronoUnit.DAYS.between(it.start, it.end) + 1;
       int workDays = 0;
@@ -235,8 +235,8 @@ public final class CapacityPlan {
 
     List<PersonWeek> result = new ArrayList<>();
     for (Person p : persons.values()) {
-      double[] a = available.get(p.id);
-      double[] as = assigned.get(p.id);
+      double[] a = Objects.requireNonNull(available.get(p.id), p.id);
+      double[] as = Objects.requireNonNull(assigned.get(p.id), p.id);
       List<List<String>> wi = itemsByDay.get(p.id);
       for (int w = 0; w < weeks; w++) {
         double av = 0;

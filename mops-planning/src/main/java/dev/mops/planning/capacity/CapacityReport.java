@@ -40,6 +40,11 @@ public final class CapacityReport {
     this.threshold = threshold;
   }
 
+  /** Returns the share of available hours above which a person-week is over-allocated (1.0 = full). */
+  public double overAllocationThreshold() {
+    return threshold;
+  }
+
   /** Returns the first day of the window (a week start). */
   public LocalDate windowStart() {
     return first;
@@ -87,8 +92,8 @@ public final class CapacityReport {
       if (!want.isEmpty() && !p.skills().contains(want)) {
         continue;
       }
-      double[] a = available.get(p.id());
-      double[] as = assigned.get(p.id());
+      double[] a = Objects.requireNonNull(available.get(p.id()), p.id());
+      double[] as = Objects.requireNonNull(assigned.get(p.id()), p.id());
       double free = 0;
       double av = 0;
       double asg = 0;

@@ -131,7 +131,7 @@ public final class PreflightCheck {
             + " at index " + e.getIndex()));
       }
     }
-    duplicateParameters(url, attr, findings);
+    duplicateParameters(url, findings);
     boolean tracked = web && isTracked(uri, url);
     if (tracked) {
       for (Finding f : urlLint.lint(url)) {
@@ -173,7 +173,7 @@ public final class PreflightCheck {
     return true;
   }
 
-  private static void duplicateParameters(String url, String attr, List<Finding> findings) {
+  private static void duplicateParameters(String url, List<Finding> findings) {
     int q = url.indexOf('?');
     if (q < 0) {
       return;

@@ -23,7 +23,7 @@ import java.util.Objects;
  * @param nulls rows where the field was missing or null
  * @param empties rows where it was blank text
  * @param distinct distinct non-blank values (exact when {@code distinctExact})
- * @param distinctExact whether {@code distinct} is exact (else a HyperLogLog estimate)
+ * @param distinctExact whether {@code distinct} is exact (else a DataSketches CPC estimate)
  * @param topValues the most frequent values with counts, when counts are exact (else empty)
  * @param minLength shortest non-blank value in characters, or -1
  * @param maxLength longest, or -1

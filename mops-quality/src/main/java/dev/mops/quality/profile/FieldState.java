@@ -13,11 +13,12 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The mergeable statistics of one field: counts, exact value counts up to a bound (HyperLogLog
+ * The mergeable statistics of one field: counts, exact value counts up to a bound (a DataSketches CPC sketch
  * beyond), lengths, numeric moments, min/max and a DDSketch of numbers.
  *
  * <p>Thread safety: not thread-safe.
@@ -46,7 +47,7 @@ final class FieldState {
   long nulls;
   long empties;
   @Nullable HashMap<String, long[]> exact = new HashMap<>();
-  @Nullable HyperLogLog hll;
+  @Nullable DistinctSketch sketchOfDistinct;
   int minLength = Integer.MAX_VALUE;
   int maxLength = -1;
   long n;
@@ -89,7 +90,7 @@ final class FieldState {
         c[0]++;
       }
     } else {
-      hll.add(s);
+      sketch().add(s);
     }
     int len = s.length();
     if (len < minLength) {
@@ -136,17 +137,23 @@ final class FieldState {
     return true;
   }
 
+  /** The distinct sketch, which exists exactly when {@code exact} is null (past the limit). */
+  private DistinctSketch sketch() {
+    return Objects.requireNonNull(sketchOfDistinct, "distinct sketch");
+  }
+
   private void overflow() {
-    HyperLogLog h = new HyperLogLog();
-    for (String k : exact.keySet()) {
+    DistinctSketch h = new DistinctSketch();
+    for (String k : Objects.requireNonNull(exact).keySet()) {
       h.add(k);
     }
-    hll = h;
+    sketchOfDistinct = h;
     exact = null;
   }
 
   long distinct() {
-    return exact != null ? exact.size() : hll.estimate();
+    HashMap<String, long[]> e = exact;
+    return e != null ? e.size() : sketch().estimate();
   }
 
   boolean distinctExact() {
@@ -196,10 +203,10 @@ final class FieldState {
       }
       if (o.exact != null) {
         for (String k : o.exact.keySet()) {
-          hll.add(k);
+          sketch().add(k);
         }
       } else {
-        hll.merge(o.hll);
+        sketch().merge(o.sketch());
       }
     }
     minLength = Math.min(minLength, o.minLength);
@@ -239,7 +246,7 @@ final class FieldState {
       ObjectNode v = o.putObject("values");
       new TreeMap<>(exact).forEach((k, c) -> v.put(k, c[0]));
     } else {
-      o.put("hll", hll.encode());
+      o.put("cpc", sketch().encode());
     }
     if (maxLength >= 0) {
       o.put("minLength", minLength);
@@ -282,11 +289,15 @@ final class FieldState {
     f.empties = o.path("empties").asLong();
     if (o.path("distinctExact").asBoolean(true)) {
       for (Map.Entry<String, JsonNode> e : o.path("values").properties()) {
-        f.exact.put(e.getKey(), new long[] {e.getValue().asLong()});
+        Objects.requireNonNull(f.exact).put(e.getKey(), new long[] {e.getValue().asLong()});
       }
     } else {
       f.exact = null;
-      f.hll = HyperLogLog.decode(o.path("hll").asText());
+      if (o.has("hll")) {
+        throw new IllegalArgumentException("field '" + spec.name() + "' holds a HyperLogLog sketch from an earlier mops"
+            + " profile format; distinct counts now use a DataSketches CPC sketch: profile the data again");
+      }
+      f.sketchOfDistinct = DistinctSketch.decode(o.path("cpc").asText());
     }
     if (o.has("maxLength")) {
       f.minLength = o.path("minLength").asInt();

@@ -20,6 +20,12 @@ import java.util.Objects;
  */
 final class ProfileState {
 
+  /**
+   * The format written; {@code /1} (before distinct sketches were DataSketches CPC) is still read
+   * when no field holds a sketch.
+   */
+  static final String FORMAT = "mops-quality-profile/2";
+
   final String contractName;
   final String contractHash;
   final List<FieldSpec> fields;
@@ -115,7 +121,7 @@ final class ProfileState {
   }
 
   void write(ObjectNode root) {
-    root.put("format", "mops-quality-profile/1");
+    root.put("format", FORMAT);
     root.put("contract", contractName);
     root.put("contractHash", contractHash);
     root.put("distinctLimit", distinctLimit);
@@ -149,9 +155,10 @@ final class ProfileState {
   }
 
   static ProfileState read(JsonNode root) {
-    if (!"mops-quality-profile/1".equals(root.path("format").asText())) {
-      throw new IllegalArgumentException("not a mops quality profile (format mops-quality-profile/1), found format '"
-          + root.path("format").asText() + "'");
+    String format = root.path("format").asText();
+    if (!FORMAT.equals(format) && !"mops-quality-profile/1".equals(format)) {
+      throw new IllegalArgumentException("not a mops quality profile (format " + FORMAT + "), found format '"
+          + format + "'");
     }
     List<FieldSpec> fields = new ArrayList<>();
     boolean auto = false;

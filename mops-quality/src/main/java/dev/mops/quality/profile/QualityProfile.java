@@ -18,14 +18,14 @@ import org.jspecify.annotations.Nullable;
  * failure counts, built in one pass and mergeable with the profile of another partition.
  *
  * <p>{@link #merge} is associative and commutative: counts, exact distinct values, key sets,
- * HyperLogLog registers, min/max and DDSketch bins combine exactly; the mean and standard deviation
+ * distinct sketches (DataSketches CPC, read in union form), min/max and DDSketch bins combine exactly; the mean and standard deviation
  * combine by Chan's formula and agree up to floating-point rounding. Scores are computed from a
  * merged profile ({@link QualityReport#of}), never averaged across partitions. A profile
  * serializes to JSON ({@link #toJson}) so partial profiles can be stored and merged later.
  *
  * <p>Limits, fixed when the builder is made and checked on merge: distinct values are counted
  * exactly (and top values kept) up to {@link ProfileBuilder#DEFAULT_DISTINCT_LIMIT} per field by
- * default, estimated by HyperLogLog (about 0.8% error) beyond; each rule keeps a sample of at most
+ * default, estimated by a DataSketches CPC sketch (about 0.5% error) beyond; each rule keeps a sample of at most
  * {@link ProfileBuilder#DEFAULT_SAMPLE_SIZE} distinct failing values. Keys of unique rules are kept
  * as 128-bit hashes, all of them, so duplicates are counted exactly (16 bytes per distinct key).
  *

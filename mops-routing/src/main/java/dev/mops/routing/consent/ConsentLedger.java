@@ -54,7 +54,7 @@ public final class ConsentLedger {
   }
 
   private static String key(String email, Channel channel, Purpose purpose) {
-    return email + '\u0000' + channel.ordinal() + purpose.ordinal();
+    return email + '\u0000' + channel.name() + '\u0000' + purpose.name();
   }
 
   /** Returns what holds for this person, channel and purpose at {@code at}. */

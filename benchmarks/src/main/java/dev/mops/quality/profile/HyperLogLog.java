@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * A HyperLogLog distinct-count sketch with 2^14 registers (standard error about 0.8%), with the
+ * The hand-written HyperLogLog that quality profiles used before DataSketches CPC replaced it
+ * (issue 11), kept here only as the baseline of {@link DistinctCountBenchmark} and
+ * {@link DistinctCountAccuracy}: a HyperLogLog distinct-count sketch with 2^14 registers (standard error about 0.8%), with the
  * small-range (linear counting) correction. Its state is a function of the set of values added, so
  * merging is exactly associative and commutative.
  *
