@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Clusters one connected component of the match graph with the over-merge guards of the
@@ -189,12 +190,12 @@ final class ComponentClusterer {
   static final class UnionFind {
     final int[] parent;
     final int[] size;
-    private final int[][] members;
+    private final int[] @Nullable [] members;
 
     UnionFind(int n) {
       parent = new int[n];
       size = new int[n];
-      members = new int[n][];
+      members = new int[n] @Nullable [];
       for (int i = 0; i < n; i++) {
         parent[i] = i;
         size[i] = 1;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What executors need to score pairs, as plain serializable data: the config text, the model's
@@ -32,9 +33,9 @@ final class DedupeJob implements Serializable {
   private final double[][] u;
   private final String[] junkFields;
   private final String[][] junkValues;
-  private transient DedupeConfig config;
-  private transient MatchModel model;
-  private transient Map<String, List<String>> junk;
+  private transient @Nullable DedupeConfig config;
+  private transient @Nullable MatchModel model;
+  private transient @Nullable Map<String, List<String>> junk;
 
   DedupeJob(ConfigText configText, MatchModel model, Map<String, List<String>> junk) {
     this.configText = configText;
@@ -53,40 +54,47 @@ final class DedupeJob implements Serializable {
       m[f] = w.m().stream().mapToDouble(Double::doubleValue).toArray();
       u[f] = w.u().stream().mapToDouble(Double::doubleValue).toArray();
     }
-    junkFields = junk.keySet().toArray(new String[0]);
-    junkValues = new String[junkFields.length][];
-    for (int i = 0; i < junkFields.length; i++) {
-      junkValues[i] = junk.get(junkFields[i]).toArray(new String[0]);
+    junkFields = new String[junk.size()];
+    junkValues = new String[junk.size()][];
+    int i = 0;
+    for (Map.Entry<String, List<String>> e : junk.entrySet()) {
+      junkFields[i] = e.getKey();
+      junkValues[i++] = e.getValue().toArray(new String[0]);
     }
   }
 
   DedupeConfig config() {
-    if (config == null) {
-      config = DedupeConfigs.parse(configText.source(), configText.text());
+    DedupeConfig c = config;
+    if (c == null) {
+      c = DedupeConfigs.parse(configText.source(), configText.text());
+      config = c;
     }
-    return config;
+    return c;
   }
 
   MatchModel model() {
-    if (model == null) {
+    MatchModel mm = model;
+    if (mm == null) {
       List<MatchModel.FieldWeights> ws = new ArrayList<>(fields.length);
       for (int f = 0; f < fields.length; f++) {
         ws.add(new MatchModel.FieldWeights(fields[f], List.of(levels[f]), boxed(m[f]), boxed(u[f])));
       }
-      model = new MatchModel(lambda, ws, emIterations, converged);
+      mm = new MatchModel(lambda, ws, emIterations, converged);
+      model = mm;
     }
-    return model;
+    return mm;
   }
 
   Map<String, List<String>> junk() {
-    if (junk == null) {
-      Map<String, List<String>> j = new LinkedHashMap<>();
+    Map<String, List<String>> j = junk;
+    if (j == null) {
+      j = new LinkedHashMap<>();
       for (int i = 0; i < junkFields.length; i++) {
         j.put(junkFields[i], List.of(junkValues[i]));
       }
       junk = j;
     }
-    return junk;
+    return j;
   }
 
   /** Returns an empty index scoring with this job's config, model and junk values. */

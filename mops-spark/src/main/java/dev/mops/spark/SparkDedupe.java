@@ -169,7 +169,7 @@ public final class SparkDedupe {
       }
     }
     DedupeJob job = new DedupeJob(configText, m, junkValues);
-    int idIndex = binding.index.get(idColumn);
+    int idIndex = binding.require(idColumn);
     StructType schema = records.schema();
 
     // 2. Blocking keys as columns.
@@ -183,8 +183,8 @@ public final class SparkDedupe {
       List<Row> out = new ArrayList<>();
       while (rows.hasNext()) {
         Row r = rows.next();
-        String id = SparkRecord.text(r, idIndex);
-        List<@Nullable String> ks = index.blockingKeys(bb.of(r));
+        String id = SparkRecord.id(r, idIndex);
+        var ks = index.blockingKeys(bb.of(r));
         for (int k = 0; k < ks.size(); k++) {
           String key = ks.get(k);
           if (key != null) {
@@ -307,14 +307,14 @@ public final class SparkDedupe {
     if (block.size() < 2) {
       return;
     }
-    block.sort((x, y) -> SparkRecord.text(x, idIndex).compareTo(SparkRecord.text(y, idIndex)));
+    block.sort((x, y) -> SparkRecord.id(x, idIndex).compareTo(SparkRecord.id(y, idIndex)));
     MatchIndex index = job.newIndex();
     for (int i = 1; i < block.size(); i++) {
       Row r = block.get(i);
-      index.add(RecordRef.of(SparkRecord.text(r, idIndex)), binding.of(r));
+      index.add(RecordRef.of(SparkRecord.id(r, idIndex)), binding.of(r));
     }
     for (Row q : block) {
-      String qid = SparkRecord.text(q, idIndex);
+      String qid = SparkRecord.id(q, idIndex);
       for (IndexMatch hit : index.matches(binding.of(q))) {
         if (qid.compareTo(hit.ref().id()) < 0) {
           out.add(RowFactory.create(qid, hit.ref().id(), hit.matchWeight(), hit.probability()));
@@ -329,12 +329,12 @@ public final class SparkDedupe {
     SparkRecord.Binding binding = new SparkRecord.Binding(schema);
     List<Row> rows = new ArrayList<>();
     recs.forEachRemaining(rows::add);
-    rows.sort((x, y) -> SparkRecord.text(x, idIndex).compareTo(SparkRecord.text(y, idIndex)));
+    rows.sort((x, y) -> SparkRecord.id(x, idIndex).compareTo(SparkRecord.id(y, idIndex)));
     int n = rows.size();
     String[] refs = new String[n];
     Map<String, Integer> indexOf = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
-      refs[i] = SparkRecord.text(rows.get(i), idIndex);
+      refs[i] = SparkRecord.id(rows.get(i), idIndex);
       indexOf.put(refs[i], i);
     }
     List<int[]> pairs = new ArrayList<>();

@@ -112,6 +112,15 @@ final class SparkRecord implements Record {
     return v;
   }
 
+  /** Returns the record id at {@code i} as text; ids are checked present before any task runs. */
+  static String id(Row row, int i) {
+    String id = text(row, i);
+    if (id == null) {
+      throw new IllegalStateException("a record has no id in column " + i);
+    }
+    return id;
+  }
+
   /** Returns the value at {@code i} as text, or {@code null} when it is null. */
   static @Nullable String text(Row row, int i) {
     if (row.isNullAt(i)) {

@@ -246,12 +246,12 @@ public final class SparkScoring {
             }
           }
         }
-        Object[] values = new Object[kept + (explain ? 3 : 2)];
+        @Nullable Object[] values = new Object[kept + (explain ? 3 : 2)];
         for (int i = 0; i < kept; i++) {
           values[i] = r.get(i);
         }
-        Row scoreRow = null;
-        Row explanation = null;
+        @Nullable Row scoreRow = null;
+        @Nullable Row explanation = null;
         if (!tooMany) {
           LeadScore s = batch.score(lead, eventRows, now);
           Object[] sv = new Object[scores.size()];
