@@ -320,13 +320,15 @@ final class Simulator {
           }
         }
       }
+      if (skip && cap != null) {
+        reasons.add("frequency cap: " + s.describe() + " at " + t + " skipped, " + cap.maxSends() + " sends in " + cap.per());
+      } else if (!due.equals(t)) {
+        reasons.add("frequency cap: " + s.describe() + " delayed from " + t + " to " + due);
+      }
       if (exitAt != null && exitBy != null && !exitAt.isAfter(due)) {
         return leave(exitAt, exitBy, exitWhy, actions, reasons);
       }
       if (due.isAfter(now)) {
-        if (!due.equals(t)) {
-          reasons.add("frequency cap: " + s.describe() + " delayed from " + t + " to " + due);
-        }
         return new RunEnd(ProgramStatus.ACTIVE, s.id(), s.describe(), due, null, "", false);
       }
       int next = i + 1;
