@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
         StitchCommand.class,
         ScoreCommand.class,
         ScoreDiffCommand.class,
+        ProgramCommand.class,
+        ProgramDiffCommand.class,
         MatchAccountsCommand.class,
         RouteCommand.class,
         RouteDiffCommand.class,
