@@ -55,8 +55,7 @@ public final class DurationDistribution {
       return;
     }
     if (count > EXACT_LIMIT) {
-      toSketch();
-      sketch.accept(seconds);
+      toSketch().accept(seconds);
       return;
     }
     if (count > exact.length) {
@@ -65,7 +64,7 @@ public final class DurationDistribution {
     exact[count - 1] = seconds;
   }
 
-  private void toSketch() {
+  private DDSketch toSketch() {
     DDSketch s = DDSketches.unboundedDense(RELATIVE_ACCURACY);
     int kept = sketch == null ? Math.min(count - 1, EXACT_LIMIT) : 0;
     for (int i = 0; i < kept; i++) {
@@ -73,6 +72,7 @@ public final class DurationDistribution {
     }
     sketch = s;
     exact = new double[0];
+    return s;
   }
 
   /** Adds every value of {@code other} to this distribution. */

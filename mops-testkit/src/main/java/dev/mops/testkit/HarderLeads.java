@@ -134,7 +134,7 @@ public final class HarderLeads {
 
   private HarderLeads() {}
 
-  private record Company(String name, String[] forms, String domain, int city, String postcode, String address,
+  private record Company(String name, List<String> forms, String domain, int city, String postcode, String address,
       String switchboard, Map<String, Integer> localsTaken) {}
 
   private record Person(String first, String last, int company, String email, String phone, String homePhone,
@@ -159,7 +159,7 @@ public final class HarderLeads {
     List<Integer> seatOf = new ArrayList<>(people);
     while (seats < people) {
       int size = (int) Math.min(150, Math.floor(Math.pow(rnd.nextDouble(), -0.8)));
-      Company c = company(rnd, companies.size(), domains);
+      Company c = company(rnd, domains);
       companies.add(c);
       for (int i = 0; i < size && seats < people; i++, seats++) {
         seatOf.add(companies.size() - 1);
@@ -173,7 +173,7 @@ public final class HarderLeads {
       @Nullable Person mate = household ? persons.get(p - 1 - rnd.nextInt(Math.min(p, 50))) : null;
       String first = pick(rnd, FIRST, 1.1);
       String last = mate != null ? mate.last() : lastName(rnd);
-      String email = workEmail(c, first, last, rnd, usedEmails);
+      String email = workEmail(c, first, last, usedEmails);
       String phone = rnd.nextInt(8) == 0 ? c.switchboard() : phoneDigits(rnd);
       String home = mate != null ? mate.homePhone() : phoneDigits(rnd);
       String personal = freeEmail(first, last, rnd, usedEmails);
@@ -220,7 +220,7 @@ public final class HarderLeads {
     return new SyntheticLeads.Dataset(records, truth);
   }
 
-  private static Company company(SplittableRandom rnd, int index, Set<String> domains) {
+  private static Company company(SplittableRandom rnd, Set<String> domains) {
     String word = pick(rnd, COMPANY_WORDS, 0.6);
     String kind = COMPANY_KINDS[rnd.nextInt(COMPANY_KINDS.length)];
     String name = kind.isEmpty() ? word : word + " " + kind;
@@ -233,7 +233,7 @@ public final class HarderLeads {
     }
     String postcode = postcode(rnd, city);
     String address = (1 + rnd.nextInt(300)) + " " + STREETS[rnd.nextInt(STREETS.length)];
-    return new Company(name, forms, domain, city, postcode, address, phoneDigits(rnd), new HashMap<>());
+    return new Company(name, List.of(forms), domain, city, postcode, address, phoneDigits(rnd), new HashMap<>());
   }
 
   private static String postcode(SplittableRandom rnd, int city) {
@@ -266,7 +266,7 @@ public final class HarderLeads {
     return b.toString();
   }
 
-  private static String workEmail(Company c, String first, String last, SplittableRandom rnd, Set<String> used) {
+  private static String workEmail(Company c, String first, String last, Set<String> used) {
     String f = ascii(first);
     String l = ascii(last);
     // The company's convention, by its domain: first.last, flast, or first (firstl when taken).
@@ -305,7 +305,7 @@ public final class HarderLeads {
     row.put("last_name", p.last());
     row.put("email", p.email());
     row.put("phone", formatPhone(p.phone(), 0));
-    row.put("company", c.name() + " " + c.forms()[0]);
+    row.put("company", c.name() + " " + c.forms().get(0));
     row.put("city", CITIES[c.city()][0]);
     if (p.givesAddress()) {
       row.put("address", c.address());
@@ -331,8 +331,8 @@ public final class HarderLeads {
     if (change < 10) {
       // a new employer: company, domain, city, address and phone all change
       Company c = companies.get(rnd.nextInt(companies.size()));
-      row.put("company", c.name() + " " + c.forms()[0]);
-      row.put("email", workEmail(c, p.first(), p.last(), rnd, used));
+      row.put("company", c.name() + " " + c.forms().get(0));
+      row.put("email", workEmail(c, p.first(), p.last(), used));
       row.put("city", CITIES[c.city()][0]);
       row.put("postcode", c.postcode());
       row.remove("address");
@@ -369,9 +369,9 @@ public final class HarderLeads {
     if (company != null && rnd.nextInt(3) == 0) {
       Company own = companies.get(p.company());
       if (company.startsWith(own.name())) {
-        String[] forms = own.forms();
-        int f = rnd.nextInt(forms.length + 1);
-        row.put("company", f == forms.length ? own.name() : own.name() + (forms[f].startsWith(",") ? "" : " ") + forms[f]);
+        List<String> forms = own.forms();
+        int f = rnd.nextInt(forms.size() + 1);
+        row.put("company", f == forms.size() ? own.name() : own.name() + (forms.get(f).startsWith(",") ? "" : " ") + forms.get(f));
       }
     }
     if (rnd.nextInt(12) == 0) {

@@ -228,7 +228,7 @@ public final class SyntheticLeads {
   }
 
   private record Person(
-      String[] firstNames, String last, String company, String[] suffix, String domain, boolean freeMail,
+      List<String> firstNames, String last, String company, List<String> suffix, String domain, boolean freeMail,
       String local, String phoneDigits, String city, String postcode) {}
 
   private static Person person(SplittableRandom rnd, int entity, Set<String> usedEmails) {
@@ -270,7 +270,7 @@ public final class SyntheticLeads {
     phone = phone.substring(0, 6) + phone.substring(7);
     int cityIndex = rnd.nextInt(CITIES.length);
     String postcode = Integer.toString(10000 + cityIndex * 3000 + rnd.nextInt(3000));
-    return new Person(firsts, last, company, suffix, mailDomain, freeMail, local, phone, CITIES[cityIndex], postcode);
+    return new Person(List.of(firsts), last, company, List.of(suffix), mailDomain, freeMail, local, phone, CITIES[cityIndex], postcode);
   }
 
   private static String ascii(String s) {
@@ -286,11 +286,11 @@ public final class SyntheticLeads {
 
   private static Map<String, Object> original(Person p) {
     Map<String, Object> row = new HashMap<>();
-    row.put("first_name", p.firstNames()[0]);
+    row.put("first_name", p.firstNames().get(0));
     row.put("last_name", p.last());
     row.put("email", p.local() + "@" + p.domain());
     row.put("phone", formatPhone(p.phoneDigits(), 0));
-    row.put("company", p.company() + " " + p.suffix()[0]);
+    row.put("company", p.company() + " " + p.suffix().get(0));
     row.put("city", p.city());
     row.put("postcode", p.postcode());
     return row;
@@ -299,10 +299,10 @@ public final class SyntheticLeads {
   private static Map<String, Object> duplicate(Person p, SplittableRandom rnd) {
     Map<String, Object> row = original(p);
     // first name: nickname or typo
-    if (p.firstNames().length > 1 && rnd.nextInt(2) == 0) {
-      row.put("first_name", p.firstNames()[1 + rnd.nextInt(p.firstNames().length - 1)]);
+    if (p.firstNames().size() > 1 && rnd.nextInt(2) == 0) {
+      row.put("first_name", p.firstNames().get(1 + rnd.nextInt(p.firstNames().size() - 1)));
     } else if (rnd.nextInt(5) == 0) {
-      row.put("first_name", typo(p.firstNames()[0], rnd));
+      row.put("first_name", typo(p.firstNames().get(0), rnd));
     }
     if (rnd.nextInt(6) == 0) {
       row.put("last_name", typo(p.last(), rnd));
@@ -339,9 +339,9 @@ public final class SyntheticLeads {
       row.put("phone", formatPhone(p.phoneDigits(), rnd.nextInt(5)));
     }
     // company suffix variant
-    String[] s = p.suffix();
-    int cs = rnd.nextInt(s.length + 1);
-    row.put("company", cs == s.length ? p.company() : p.company() + (s[cs].startsWith(",") ? "" : " ") + s[cs]);
+    List<String> s = p.suffix();
+    int cs = rnd.nextInt(s.size() + 1);
+    row.put("company", cs == s.size() ? p.company() : p.company() + (s.get(cs).startsWith(",") ? "" : " ") + s.get(cs));
     if (rnd.nextInt(10) == 0) {
       row.put("company", ((String) row.get("company")).toUpperCase(Locale.ROOT));
     }

@@ -139,8 +139,8 @@ public final class OpsReport {
       Duration mttr = uptime.mttr();
       Duration mtbf = uptime.mtbf();
       card(h, "Automation uptime", String.format(Locale.ROOT, "%.2f%%", uptime.uptime() * 100),
-          uptime.outages() + " outages · MTTR " + (mttr == null ? "n/a" : hours(mttr.toSeconds()))
-              + " · MTBF " + (mtbf == null ? "n/a" : hours(mtbf.toSeconds())));
+          uptime.outages() + " outages · MTTR " + (mttr == null ? "n/a" : hours((double) mttr.toSeconds()))
+              + " · MTBF " + (mtbf == null ? "n/a" : hours((double) mtbf.toSeconds())));
     }
     h.append("</div>");
   }

@@ -119,12 +119,12 @@ public final class SlaSummary {
       if (acceptedAt != null && liveAt != null && !liveAt.isAfter(asOf) && !liveAt.isBefore(acceptedAt)) {
         s.ttc.add(Duration.between(acceptedAt, liveAt));
       }
-      boolean resolved = resolvedAt != null && !resolvedAt.isAfter(asOf);
-      if (createdAt != null && resolved && !resolvedAt.isBefore(createdAt)) {
-        s.cycleTime.add(Duration.between(createdAt, resolvedAt));
+      Instant resolved = resolvedAt != null && !resolvedAt.isAfter(asOf) ? resolvedAt : null;
+      if (createdAt != null && resolved != null && !resolved.isBefore(createdAt)) {
+        s.cycleTime.add(Duration.between(createdAt, resolved));
       }
-      if (resolved) {
-        s.throughput.merge(week(resolvedAt), 1L, Long::sum);
+      if (resolved != null) {
+        s.throughput.merge(week(resolved), 1L, Long::sum);
       } else if (createdAt != null && !createdAt.isAfter(asOf)) {
         s.open++;
         if (Duration.between(createdAt, asOf).compareTo(aging) > 0) {

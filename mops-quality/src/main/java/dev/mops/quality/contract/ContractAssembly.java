@@ -105,13 +105,14 @@ final class ContractAssembly {
     for (PendingCross p : cross) {
       rules.add(p.rule);
       if (p.op != null) {
-        FieldSpec l = fields.get(p.left);
-        FieldSpec r = fields.get(p.right);
+        FieldSpec l = java.util.Objects.requireNonNull(fields.get(p.left), p.left);
+        FieldSpec r = java.util.Objects.requireNonNull(fields.get(p.right), p.right);
         crossChecks.add(CrossCheck.comparison(p.rule, l, schema.slot(l.name()), p.op, r, schema.slot(r.name())));
       } else {
         var when = p.when == null ? null : dev.mops.core.condition.CompiledCondition.compile(p.when, schema);
-        var then = dev.mops.core.condition.CompiledCondition.compile(p.then, schema);
-        List<String> read = new ArrayList<>(dev.mops.core.condition.Conditions.fieldsOf(p.then));
+        var thenCondition = java.util.Objects.requireNonNull(p.then, "a conditional rule has a then");
+        var then = dev.mops.core.condition.CompiledCondition.compile(thenCondition, schema);
+        List<String> read = new ArrayList<>(dev.mops.core.condition.Conditions.fieldsOf(thenCondition));
         int report = read.isEmpty() ? -1 : schema.slot(read.get(0));
         crossChecks.add(CrossCheck.conditional(p.rule, when, then, report));
       }

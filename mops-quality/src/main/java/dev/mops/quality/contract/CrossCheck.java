@@ -87,6 +87,8 @@ final class CrossCheck {
   /** Checks the row; returns 1 and reports when the rule is broken, else 0. */
   int check(Row row, Instant now, ViolationSink sink) {
     if (op != null) {
+      FieldSpec left = java.util.Objects.requireNonNull(this.left);
+      FieldSpec right = java.util.Objects.requireNonNull(this.right);
       double a = left.measure(row.get(leftSlot));
       double b = right.measure(row.get(rightSlot));
       if (Double.isNaN(a) || Double.isNaN(b) || op.test(a, b)) {
@@ -99,7 +101,7 @@ final class CrossCheck {
               + FieldCheck.text(row.get(rightSlot)) + ")"));
       return 1;
     }
-    if ((when == null || when.test(row, now)) && !then.test(row, now)) {
+    if ((when == null || when.test(row, now)) && !java.util.Objects.requireNonNull(then).test(row, now)) {
       Object raw = reportSlot < 0 ? null : row.get(reportSlot);
       sink.accept(new ContractViolation(reportSlot < 0 ? "" : row.schema().name(reportSlot), rule.id(), "RULE_FAILED",
           rule.severity(), raw == null ? null : FieldCheck.text(raw), "rule '" + rule.id() + "' failed: expected " + rule.expectation()));

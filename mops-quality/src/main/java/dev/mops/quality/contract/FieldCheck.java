@@ -88,7 +88,7 @@ final class FieldCheck {
         measured = spec.measure(raw);
         ok = !Double.isNaN(measured);
       } else {
-        ok = spec.accepts(raw);
+        ok = spec.accepts(java.util.Objects.requireNonNull(raw));
       }
       if (!ok) {
         sink.accept(violation(type, type.kind() == RuleKind.FORMAT ? "BAD_FORMAT" : typeCode(spec.type()), raw,
@@ -100,7 +100,7 @@ final class FieldCheck {
     if (allowed != null) {
       s = text(raw);
       String key = allowedIgnoreCase ? s.toLowerCase(Locale.ROOT) : s;
-      if (!allowedValues.contains(key)) {
+      if (!java.util.Objects.requireNonNull(allowedValues).contains(key)) {
         sink.accept(violation(allowed, "NOT_ALLOWED", raw, "'" + spec.name() + "' is not " + allowed.expectation()));
         found++;
       }
@@ -109,7 +109,7 @@ final class FieldCheck {
       if (s == null) {
         s = text(raw);
       }
-      if (!regex.matches(s)) {
+      if (!java.util.Objects.requireNonNull(regex).matches(s)) {
         sink.accept(violation(pattern, "PATTERN_MISMATCH", raw, "'" + spec.name() + "' does not match " + regex.pattern()));
         found++;
       }

@@ -169,7 +169,7 @@ final class NativeContractReader {
     }
     FieldCheck c = a.addField(spec, node);
     List<String> one = List.of(name);
-    if (required) {
+    if (req != null && reqOpts != null && required) {
       c.required = a.rule(name + ".required", RuleKind.REQUIRED, one, reqOpts.dimension, reqOpts.severity, reqOpts.threshold,
           "a value", "", req);
     }

@@ -331,7 +331,7 @@ final class OdcsContractReader {
           if (values == null && pattern == null) {
             throw q.error("invalidValues needs arguments.validValues or arguments.pattern");
           }
-          exp = values != null ? "one of " + values : "matching " + pattern.pattern();
+          exp = values != null ? "one of " + values : "matching " + java.util.Objects.requireNonNull(pattern).pattern();
         } else {
           exp = "not null";
         }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -89,7 +90,7 @@ final class FieldState {
         c[0]++;
       }
     } else {
-      sketchOfDistinct.add(s);
+      sketch().add(s);
     }
     int len = s.length();
     if (len < minLength) {
@@ -136,9 +137,14 @@ final class FieldState {
     return true;
   }
 
+  /** The distinct sketch, which exists exactly when {@code exact} is null (past the limit). */
+  private DistinctSketch sketch() {
+    return Objects.requireNonNull(sketchOfDistinct, "distinct sketch");
+  }
+
   private void overflow() {
     DistinctSketch h = new DistinctSketch();
-    for (String k : exact.keySet()) {
+    for (String k : Objects.requireNonNull(exact).keySet()) {
       h.add(k);
     }
     sketchOfDistinct = h;
@@ -146,7 +152,8 @@ final class FieldState {
   }
 
   long distinct() {
-    return exact != null ? exact.size() : sketchOfDistinct.estimate();
+    HashMap<String, long[]> e = exact;
+    return e != null ? e.size() : sketch().estimate();
   }
 
   boolean distinctExact() {
@@ -196,10 +203,10 @@ final class FieldState {
       }
       if (o.exact != null) {
         for (String k : o.exact.keySet()) {
-          sketchOfDistinct.add(k);
+          sketch().add(k);
         }
       } else {
-        sketchOfDistinct.merge(o.sketchOfDistinct);
+        sketch().merge(o.sketch());
       }
     }
     minLength = Math.min(minLength, o.minLength);
@@ -239,7 +246,7 @@ final class FieldState {
       ObjectNode v = o.putObject("values");
       new TreeMap<>(exact).forEach((k, c) -> v.put(k, c[0]));
     } else {
-      o.put("cpc", sketchOfDistinct.encode());
+      o.put("cpc", sketch().encode());
     }
     if (maxLength >= 0) {
       o.put("minLength", minLength);
@@ -282,7 +289,7 @@ final class FieldState {
     f.empties = o.path("empties").asLong();
     if (o.path("distinctExact").asBoolean(true)) {
       for (Map.Entry<String, JsonNode> e : o.path("values").properties()) {
-        f.exact.put(e.getKey(), new long[] {e.getValue().asLong()});
+        Objects.requireNonNull(f.exact).put(e.getKey(), new long[] {e.getValue().asLong()});
       }
     } else {
       f.exact = null;

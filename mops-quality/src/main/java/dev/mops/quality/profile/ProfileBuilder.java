@@ -147,11 +147,12 @@ public final class ProfileBuilder {
       uniqueRules = rules.stream().mapToInt(Integer::intValue).toArray();
     } else {
       List<FieldSpec> specs = new ArrayList<>();
-      for (String f : autoFields) {
+      List<String> names = Objects.requireNonNull(autoFields, "a profile without a contract has field names");
+      for (String f : names) {
         specs.add(FieldSpec.of(f, LogicalType.NUMBER, false));
       }
       s = new ProfileState("profile", "", specs, true, List.of(), List.of(), distinctLimit, sampleSize);
-      schema = Schema.of(autoFields);
+      schema = Schema.of(names);
     }
     row = new ArrayRow(schema);
     state = s;
@@ -161,22 +162,24 @@ public final class ProfileBuilder {
   /** Returns the schema rows given to {@link #addRow(Row)} must be of. */
   public Schema schema() {
     start();
-    return schema;
+    return Objects.requireNonNull(schema);
   }
 
   /** Adds one record. */
   public ProfileBuilder add(Record record) {
     ProfileState s = start();
-    schema.fill(row, record, FindingSink.IGNORE);
-    accept(s, row);
+    ArrayRow reused = Objects.requireNonNull(row);
+    Objects.requireNonNull(schema).fill(reused, record, FindingSink.IGNORE);
+    accept(s, reused);
     return this;
   }
 
   /** Adds one row of {@link #schema()} (the hot path: no copying; a reused row may be refilled afterwards). */
   public ProfileBuilder addRow(Row r) {
     ProfileState s = start();
-    if (r.schema().size() != schema.size()) {
-      throw new IllegalArgumentException("row has " + r.schema().size() + " fields, the profile " + schema.size());
+    int size = Objects.requireNonNull(schema).size();
+    if (r.schema().size() != size) {
+      throw new IllegalArgumentException("row has " + r.schema().size() + " fields, the profile " + size);
     }
     accept(s, r);
     return this;
@@ -212,10 +215,11 @@ public final class ProfileBuilder {
     }
     s.keyedRows[rule]++;
     if (!s.keys[rule].add(h1, h2)) {
-      ContractRule cr = contract.rules().get(rule);
-      ContractViolation v = new ContractViolation(cr.field(), cr.id(), "DUPLICATE_KEY", cr.severity(), shown,
-          "duplicate key " + String.join(" + ", cr.fields()) + " = " + shown);
-      s.samples[rule].add(shown);
+      ContractRule cr = Objects.requireNonNull(contract).rules().get(rule);
+      String key = Objects.requireNonNull(shown, "a unique rule has fields");
+      ContractViolation v = new ContractViolation(cr.field(), cr.id(), "DUPLICATE_KEY", cr.severity(), key,
+          "duplicate key " + String.join(" + ", cr.fields()) + " = " + key);
+      s.samples[rule].add(key);
       callback.accept(v);
     }
   }
@@ -223,8 +227,9 @@ public final class ProfileBuilder {
   private void count(ContractViolation v) {
     Integer i = ruleIndex.get(v.rule());
     if (i != null) {
-      state.failures[i]++;
-      state.samples[i].add(v.rawValue() == null ? "(missing)" : v.rawValue());
+      ProfileState s = Objects.requireNonNull(state);
+      s.failures[i]++;
+      s.samples[i].add(v.rawValue() == null ? "(missing)" : v.rawValue());
     }
     callback.accept(v);
   }
