@@ -1,8 +1,6 @@
 package dev.mops.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mops.core.io.RecordWriter;
 import dev.mops.flow.program.LeadProgramState;
 import dev.mops.flow.program.Program;
@@ -199,8 +197,8 @@ public final class ProgramDiffCommand implements Callable<Integer> {
 
   private static String toJson(Object doc) {
     try {
-      return new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
-    } catch (JsonProcessingException e) {
+      return new ObjectMapper().writeValueAsString(doc);
+    } catch (IOException e) {
       throw new IllegalStateException("cannot write the report as JSON", e);
     }
   }
