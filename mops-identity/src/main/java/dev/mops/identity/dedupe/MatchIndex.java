@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An incremental match index: holds existing records under their blocking keys and answers
@@ -106,6 +107,21 @@ public final class MatchIndex {
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  /**
+   * Returns the record's blocking keys, one per blocking key of the config in config order, with
+   * {@code null} where the record has no key for that pass (a part's field is missing or a junk
+   * value of this index). Two records are compared in a batch run when they share a key of the
+   * same pass; a distributed engine (mops-spark) groups records by these keys.
+   */
+  public List<@Nullable String> blockingKeys(Record record) {
+    PreparedRecord p = comparer.prepare(new RecordRef("", ""), Objects.requireNonNull(record, "record"), junk);
+    List<@Nullable String> keys = new ArrayList<>(blocks.size());
+    for (int k = 0; k < blocks.size(); k++) {
+      keys.add(comparer.blockingKey(k, p));
+    }
+    return keys;
   }
 
   /** Returns the number of indexed records. */

@@ -39,6 +39,16 @@ public final class ContractValidator {
     this.usesClock = clock;
   }
 
+  /** Returns the compiled checks of {@code field}, or null when the contract has none. */
+  @org.jspecify.annotations.Nullable FieldCheck fieldCheck(String field) {
+    for (FieldCheck f : fields) {
+      if (f.spec.name().equals(field)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
   /** Returns the contract this validator checks. */
   public DataContract contract() {
     return contract;

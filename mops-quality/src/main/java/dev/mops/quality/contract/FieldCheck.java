@@ -37,6 +37,8 @@ final class FieldCheck {
   @Nullable ContractRule type;
   @Nullable ContractRule allowed;
   @Nullable Set<String> allowedValues;
+  /** The allowed values as written in the contract (allowedValues is lower-cased when ignoring case). */
+  List<String> allowedAsWritten = List.of();
   boolean allowedIgnoreCase;
   @Nullable ContractRule pattern;
   @Nullable Pattern regex;

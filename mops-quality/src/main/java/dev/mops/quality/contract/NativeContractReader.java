@@ -212,6 +212,7 @@ final class NativeContractReader {
         set.add(ignoreCase ? s.toLowerCase(Locale.ROOT) : s);
       }
       c.allowedValues = Set.copyOf(set);
+      c.allowedAsWritten = List.copyOf(new java.util.LinkedHashSet<>(values));
       c.allowedIgnoreCase = ignoreCase;
       c.allowed = a.rule(name + ".allowed", RuleKind.ALLOWED_VALUES, one, o.dimension, o.severity, o.threshold,
           "one of " + preview(values) + (ignoreCase ? " (ignoring case)" : ""), "", an);

@@ -1,6 +1,8 @@
 package dev.mops.quality.profile;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -33,7 +35,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class QualityProfile {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /**
+   * The reader of profile JSON. A unique rule's keys travel as one base64 string (about 21 bytes a
+   * key), which Jackson's default 20 MB string limit refuses past about 950,000 distinct keys, so the
+   * limit is lifted to the largest Java string (about 100 million keys a rule).
+   */
+  private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build())
+      .enable(SerializationFeature.INDENT_OUTPUT);
 
   final ProfileState state;
 

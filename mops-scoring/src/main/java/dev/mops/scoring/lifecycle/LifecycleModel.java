@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
@@ -113,11 +114,6 @@ public final class LifecycleModel {
   }
 
   /**
-   * Reads a lifecycle from a loaded document; entry criteria read fields of {@code facts}.
-   *
-   * @throws dev.mops.core.config.ConfigException naming the position when the document is invalid
-   */
-    /**
    * Reads a lifecycle from a loaded document (see {@link LifecycleReader}); entry criteria read
    * fields of {@code facts}.
    *
@@ -160,6 +156,36 @@ public final class LifecycleModel {
   /** Returns the reason codes accepted by {@link #recycle} and {@link #disqualify}. */
   public Set<String> reasonCodes() {
     return reasonCodes;
+  }
+
+  /** Returns the funnel stage where a recycled lead re-enters, at the earliest. */
+  public String recycleTo() {
+    return funnel.get(recycleTo).name();
+  }
+
+  /** Returns the closed stages: their leads are never recycled or disqualified. */
+  public Set<String> closedStages() {
+    return closed;
+  }
+
+  /** Returns whether {@link #advance} may jump over stages ({@code allow_skip}). */
+  public boolean allowsSkip() {
+    return allowSkip;
+  }
+
+  /**
+   * Explains the entry criteria of {@code stage} on {@code facts}: the result and the comparisons
+   * that decided it, or empty when the stage has no entry criteria (it is entered only by an
+   * explicit move).
+   *
+   * @throws IllegalArgumentException when {@code stage} is not a stage of this model
+   */
+  public Optional<ConditionExplanation> explainEntry(String stage, Row facts, Instant at) {
+    Stage s = stage(stage);
+    Objects.requireNonNull(facts, "facts");
+    Objects.requireNonNull(at, "at");
+    CompiledCondition c = s.inFunnel() ? entry[s.order()] : null;
+    return c == null ? Optional.empty() : Optional.of(c.explain(facts, at));
   }
 
   private Stage stage(String name) {

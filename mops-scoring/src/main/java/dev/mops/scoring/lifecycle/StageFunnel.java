@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stage metrics aggregated over many leads: how many reached each stage, stage-to-stage
@@ -28,6 +29,8 @@ public final class StageFunnel {
   private final long[] timeCount;
   private final long[][] velocitySeconds;
   private final long[][] velocityCount;
+  private final @Nullable DurationHistogram[] timeHistogram;
+  private final @Nullable DurationHistogram[] velocityHistogram;
 
   /** Creates an empty funnel over the stages of {@code model}. */
   public StageFunnel(LifecycleModel model) {
@@ -38,6 +41,17 @@ public final class StageFunnel {
     this.timeCount = new long[n];
     this.velocitySeconds = new long[n][n];
     this.velocityCount = new long[n][n];
+    this.timeHistogram = new DurationHistogram[n];
+    this.velocityHistogram = new DurationHistogram[n * n];
+  }
+
+  private static DurationHistogram into(@Nullable DurationHistogram[] row, int i) {
+    DurationHistogram h = row[i];
+    if (h == null) {
+      h = new DurationHistogram();
+      row[i] = h;
+    }
+    return h;
   }
 
   private int index(String stage) {
@@ -67,6 +81,7 @@ public final class StageFunnel {
       if (d != null) {
         timeSeconds[i] += d.toSeconds();
         timeCount[i]++;
+        into(timeHistogram, i).add(d);
       }
     }
     Map<String, Instant> first = lead.firstEntered();
@@ -78,8 +93,10 @@ public final class StageFunnel {
       for (int b = 0; b < n; b++) {
         Instant tb = first.get(names.get(b));
         if (a != b && tb != null && !tb.isBefore(ta)) {
-          velocitySeconds[a][b] += Duration.between(ta, tb).toSeconds();
+          Duration v = Duration.between(ta, tb);
+          velocitySeconds[a][b] += v.toSeconds();
           velocityCount[a][b]++;
+          into(velocityHistogram, a * n + b).add(v);
         }
       }
     }
@@ -96,9 +113,17 @@ public final class StageFunnel {
       reached[i] += other.reached[i];
       timeSeconds[i] += other.timeSeconds[i];
       timeCount[i] += other.timeCount[i];
+      DurationHistogram th = other.timeHistogram[i];
+      if (th != null) {
+        into(timeHistogram, i).merge(th);
+      }
       for (int j = 0; j < n; j++) {
         velocitySeconds[i][j] += other.velocitySeconds[i][j];
         velocityCount[i][j] += other.velocityCount[i][j];
+        DurationHistogram vh = other.velocityHistogram[i * n + j];
+        if (vh != null) {
+          into(velocityHistogram, i * n + j).merge(vh);
+        }
       }
     }
     return this;
@@ -132,6 +157,48 @@ public final class StageFunnel {
     int b = index(to);
     return velocityCount[a][b] == 0 ? Optional.empty()
         : Optional.of(Duration.ofSeconds(velocitySeconds[a][b] / velocityCount[a][b]));
+  }
+
+  /**
+   * Returns the {@code p}-quantile (0 to 1: 0.5 for the median, 0.9 for p90) of the time in {@code
+   * stage} over the leads that entered it, or empty when none did. Times are kept in logarithmic
+   * buckets, so the answer is within 2% of the exact quantile whatever the scale (minutes or
+   * years), in fixed memory per stage.
+   *
+   * @throws IllegalArgumentException when {@code p} is outside [0, 1] or the stage is unknown
+   */
+  public Optional<Duration> timeInPercentile(String stage, double p) {
+    checkP(p);
+    DurationHistogram h = timeHistogram[index(stage)];
+    return h == null || h.count() == 0 ? Optional.empty() : Optional.of(h.quantile(p));
+  }
+
+  /**
+   * Returns the {@code p}-quantile of the time from first entering {@code from} to first entering
+   * {@code to}, over leads that did both, within 2% as {@link #timeInPercentile} says, or empty.
+   *
+   * @throws IllegalArgumentException when {@code p} is outside [0, 1] or a stage is unknown
+   */
+  public Optional<Duration> velocityPercentile(String from, String to, double p) {
+    checkP(p);
+    DurationHistogram h = velocityHistogram[index(from) * n + index(to)];
+    return h == null || h.count() == 0 ? Optional.empty() : Optional.of(h.quantile(p));
+  }
+
+  static void checkP(double p) {
+    if (!(p >= 0 && p <= 1)) {
+      throw new IllegalArgumentException("a percentile is between 0 and 1, not " + p);
+    }
+  }
+
+  /** Returns the number of leads that spent time in {@code stage} (entered it). */
+  public long enteredCount(String stage) {
+    return timeCount[index(stage)];
+  }
+
+  /** Returns the lifecycle model whose stages this funnel counts. */
+  public LifecycleModel model() {
+    return model;
   }
 
   /** Returns the number of leads that entered both {@code from} and then {@code to}. */

@@ -27,10 +27,12 @@ public final class StageMetrics {
   private final Map<String, Duration> timeInStage;
   private final Map<String, Instant> firstEntered;
   private final int furthest;
+  private final Instant createdAt;
 
   private StageMetrics(LifecycleModel model, String current, Map<String, Duration> timeInStage,
-      Map<String, Instant> firstEntered, int furthest) {
+      Map<String, Instant> firstEntered, int furthest, Instant createdAt) {
     this.model = model;
+    this.createdAt = createdAt;
     this.current = current;
     this.timeInStage = Collections.unmodifiableMap(timeInStage);
     this.firstEntered = Collections.unmodifiableMap(firstEntered);
@@ -79,12 +81,17 @@ public final class StageMetrics {
     }
     StageTransition last = java.util.Objects.requireNonNull(prev, "a history has at least one transition");
     time.merge(last.to(), Duration.between(last.at(), now), Duration::plus);
-    return new StageMetrics(model, last.to(), time, first, furthest);
+    return new StageMetrics(model, last.to(), time, first, furthest, history.get(0).at());
   }
 
   /** Returns the lead's current stage. */
   public String currentStage() {
     return current;
+  }
+
+  /** Returns when the lead's history starts: the time of its first transition (its cohort). */
+  public Instant createdAt() {
+    return createdAt;
   }
 
   /** Returns the total time spent in each stage entered, the current one until now. */
