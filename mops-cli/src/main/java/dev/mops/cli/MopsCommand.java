@@ -42,6 +42,8 @@ import picocli.CommandLine.Spec;
         StitchCommand.class,
         ScoreCommand.class,
         ScoreDiffCommand.class,
+        ProgramCommand.class,
+        ProgramDiffCommand.class,
         LifecycleCommand.class,
         MatchAccountsCommand.class,
         RouteCommand.class,

@@ -84,6 +84,27 @@ class ArchitectureTest {
     }
   }
 
+  /**
+   * Composing modules: they may depend on several feature modules (they are not in FEATURES), and
+   * neither core nor any feature module may depend on them.
+   */
+  private static final List<String> COMPOSING = List.of("flow");
+
+  @Test
+  void nothingBelowDependsOnAComposingModule() {
+    for (String composing : COMPOSING) {
+      assertThat(all.stream().anyMatch(c -> c.getPackageName().startsWith("dev.mops." + composing + ".")))
+          .as("composing module %s has classes in dev.mops.%s", composing, composing).isTrue();
+      List<String> below = new ArrayList<>(FEATURES);
+      below.add("core");
+      for (String lower : below) {
+        noClasses().that().resideInAPackage("dev.mops." + lower + "..")
+            .should().dependOnClassesThat().resideInAPackage("dev.mops." + composing + "..")
+            .check(all);
+      }
+    }
+  }
+
   @Test
   void everyPackageIsNullMarked() {
     Set<String> unmarked = new TreeSet<>();
