@@ -1,6 +1,6 @@
 package dev.mops.planning.budget;
 
-import dev.mops.planning.HtmlText;
+import dev.mops.core.io.HtmlText;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

@@ -1,6 +1,6 @@
 package dev.mops.planning.capacity;
 
-import dev.mops.planning.HtmlText;
+import dev.mops.core.io.HtmlText;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

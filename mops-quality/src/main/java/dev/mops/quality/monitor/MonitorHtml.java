@@ -25,7 +25,7 @@ final class MonitorHtml {
   private MonitorHtml() {}
 
   static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    return dev.mops.core.io.HtmlText.escape(s);
   }
 
   static String render(MonitorResult r) {

@@ -1,7 +1,8 @@
-package dev.mops.planning;
+package dev.mops.core.io;
 
 /**
- * HTML escaping for the planning pages (capacity heat map, budget burn-down).
+ * HTML escaping for the self-contained pages the SDK writes (quality and monitor reports, funnels,
+ * attribution, operations, capacity and budget pages): one escaper for every module.
  *
  * <p>Thread safety: stateless.
  */
