@@ -1,0 +1,50 @@
+package dev.mops.flow.pipeline;
+
+import dev.mops.core.record.Record;
+import java.util.Set;
+
+/**
+ * Where {@link Pipeline#run} puts what it makes: each lead that left the last stage, each dead
+ * letter, each duplicate merged away, each stage's output when asked for, and progress.
+ *
+ * <p>Every method has an empty default; implement what you need. Every record read ends up in
+ * exactly one of {@link #lead}, {@link #deadLetter} or {@link #merged}.
+ *
+ * <p>Thread safety: {@link Pipeline#run} calls one output from the thread that called it, one
+ * call at a time, so an output need not be thread-safe. An exception thrown by an output stops the
+ * run (it is the caller's own failure, such as a full disk), unlike a record's failure in a stage.
+ */
+public interface PipelineOutput {
+
+  /** An output that keeps nothing. */
+  PipelineOutput NONE = new PipelineOutput() {};
+
+  /** Returns the stages whose output {@link #stageOutput} should receive (none by default). */
+  default Set<Stage> stageOutputs() {
+    return Set.of();
+  }
+
+  /** Takes one record as it left {@code stage} (an immutable copy), for the stages of {@link #stageOutputs()}. */
+  default void stageOutput(Stage stage, Record record) throws Exception {}
+
+  /** Takes one lead that left the last stage. */
+  default void lead(LeadOutcome outcome) throws Exception {}
+
+  /** Takes one dead letter. */
+  default void deadLetter(DeadLetter deadLetter) throws Exception {}
+
+  /**
+   * Takes one record merged into a survivor by the dedupe stage.
+   *
+   * @param duplicate the record as it entered the dedupe stage
+   * @param survivorId the id of the record it was merged into
+   * @param clusterId the cluster both belong to
+   */
+  default void merged(Record duplicate, String survivorId, String clusterId) throws Exception {}
+
+  /**
+   * Reports progress: {@code done} records have entered {@code stage}; called every few thousand
+   * records and at the end of each stage.
+   */
+  default void progress(Stage stage, long done) {}
+}
