@@ -17,14 +17,14 @@ import dev.mops.core.normalize.JobTitleClassifier;
 import dev.mops.core.normalize.NormalizedEmail;
 import dev.mops.core.record.Values;
 import dev.mops.identity.dedupe.DedupeConfig;
-import dev.mops.identity.dedupe.RecordRef;
-import dev.mops.identity.dedupe.DedupeConfigs;
 import dev.mops.identity.dedupe.DedupeResult;
-import dev.mops.identity.dedupe.Deduplicator;
 import dev.mops.identity.dedupe.MatchDecision;
 import dev.mops.identity.dedupe.PairwiseScore;
 import dev.mops.identity.dedupe.ScoredPair;
-import dev.mops.testkit.SyntheticLeads;
+import dev.mops.flow.pipeline.PipelineResult;
+import dev.mops.flow.pipeline.StageCounts;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import dev.mops.taxonomy.ChannelGroup;
 import dev.mops.taxonomy.ParsedUrl;
 import dev.mops.taxonomy.UtmParser;
@@ -46,6 +46,7 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -56,18 +57,31 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Run mops on bundled sample leads and print what it found.")
+    description = {
+      "Run mops on bundled sample leads, print what it found, and write a report.",
+      "Writes <dir>/report.html (one self-contained page), <dir>/dead-letters.jsonl and the sample files it read under <dir>/sample."
+    })
 public final class DemoCommand implements Callable<Integer> {
 
-  static final String LEADS = "/dev/mops/cli/demo/leads.csv";
-  static final String SEGMENTS = "/dev/mops/cli/demo/segments.yaml";
-  static final String URLS = "/dev/mops/cli/demo/urls.csv";
+  static final String LEADS = "scoring/leads.csv";
+  static final String SEGMENTS = "demo/segments.yaml";
+  static final String URLS = "demo/urls.csv";
 
   @Spec @Nullable CommandSpec spec;
 
+  @Option(names = "--dir", paramLabel = "DIR", defaultValue = "mops-demo",
+      description = "Where the report (report.html), the dead letters and the unpacked sample files go (default: ${DEFAULT-VALUE}).")
+  Path dir = Path.of("mops-demo");
+
   @Override
   public Integer call() throws IOException {
-    PrintWriter out = StandardStreams.of(spec).outText();
+    StandardStreams streams = StandardStreams.of(spec);
+    PrintWriter out = streams.outText();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UsageException("--dir: cannot create " + dir + ": " + e.getMessage(), e);
+    }
     out.println("mops " + MopsVersion.version() + " demo");
     out.println();
     segments(out);
@@ -75,17 +89,35 @@ public final class DemoCommand implements Callable<Integer> {
     campaigns(out);
     quality(out);
     scoring(out);
-    dedupe(out);
+    DemoReport.Run run = new DemoReport(dir).run(streams);
+    dedupe(out, run.dedupe(), run.truth());
+    pipeline(out, run);
     out.flush();
     return ExitCode.OK;
   }
 
   private static InputStream resource(String path) {
-    InputStream in = DemoCommand.class.getResourceAsStream(path);
-    if (in == null) {
-      throw new IllegalStateException("demo resource missing from the jar: " + path);
+    return DemoReport.resource(path);
+  }
+
+  /** Prints what the pipeline did and where the report is. */
+  private static void pipeline(PrintWriter out, DemoReport.Run run) {
+    PipelineResult p = run.pipeline();
+    out.printf(Locale.ROOT, "Pipeline: %d leads through validate, normalise, accounts, score, suppression and route, as of %s%n",
+        p.read(), p.asOf());
+    for (StageCounts c : p.stages()) {
+      if (c.enabled()) {
+        out.println("  " + c.describe());
+      }
     }
-    return in;
+    out.printf(Locale.ROOT, "  %d passed, %d dead letters (%s), counts %s%n", p.passed(), p.deadLettered(),
+        run.report().resolveSibling("dead-letters.jsonl"), p.reconciles() ? "reconcile" : "DO NOT reconcile: " + p.problems());
+    long mql = run.scores().stream().filter(s -> s.threshold("mql")).count();
+    out.printf(Locale.ROOT, "  %d MQLs of %d scored; routed %d, suppressed %d; %d campaign requests measured against the SLA%n",
+        mql, run.scores().size(), run.decisions().size(), run.suppressed(), run.slaRequests());
+    out.println();
+    out.println("Report: " + run.report().toAbsolutePath().normalize().toUri());
+    out.println("  (one self-contained page: quality, duplicates, scores and MQLs, routing, channels, attribution, SLA and TTC)");
   }
 
   /** Checks the sample leads against the bundled data contract and prints scores and the worst rules. */
@@ -99,7 +131,7 @@ public final class DemoCommand implements Callable<Integer> {
     java.util.Set<String> companyKeys = new java.util.TreeSet<>();
     java.util.Set<String> companyNames = new java.util.TreeSet<>();
     int n = 0;
-    try (RecordReader in = RecordReader.open("demo/leads.csv", resource(LEADS), RecordReader.Format.CSV)) {
+    try (RecordReader in = RecordReader.open("scoring/leads.csv", resource(LEADS), RecordReader.Format.CSV)) {
       for (InputRecord r; (r = in.next()) != null; ) {
         n++;
         NormalizedEmail e = emails.normalize(Values.asString(r.record().get("email")));
@@ -145,12 +177,12 @@ public final class DemoCommand implements Callable<Integer> {
 
   private void quality(PrintWriter out) throws IOException {
     dev.mops.quality.contract.DataContract contract;
-    try (InputStream in = resource("/dev/mops/cli/demo/lead-contract.yaml")) {
+    try (InputStream in = resource("demo/lead-contract.yaml")) {
       contract = dev.mops.quality.contract.DataContracts.read(ConfigLoader.standard().load("demo/lead-contract.yaml", in), null, null);
     }
     Instant asOf = Instant.parse("2026-11-01T00:00:00Z");
     var builder = dev.mops.quality.profile.QualityProfile.builder(contract).asOf(asOf);
-    try (RecordReader in = RecordReader.open("demo/leads.csv", resource(LEADS), RecordReader.Format.CSV)) {
+    try (RecordReader in = RecordReader.open("scoring/leads.csv", resource(LEADS), RecordReader.Format.CSV)) {
       for (InputRecord r; (r = in.next()) != null; ) {
         builder.add(r.record());
       }
@@ -197,7 +229,7 @@ public final class DemoCommand implements Callable<Integer> {
     List<ArrayRow> rows = new ArrayList<>();
     Map<String, Integer> findingCounts = new TreeMap<>();
     List<Finding> examples = new ArrayList<>();
-    try (RecordReader in = RecordReader.open("demo/leads.csv", resource(LEADS), RecordReader.Format.CSV)) {
+    try (RecordReader in = RecordReader.open("scoring/leads.csv", resource(LEADS), RecordReader.Format.CSV)) {
       for (InputRecord r; (r = in.next()) != null; ) {
         ArrayRow row = schema.row(r.record(), f -> {
           findingCounts.merge(f.code() + " in " + f.field(), 1, Integer::sum);
@@ -250,12 +282,12 @@ public final class DemoCommand implements Callable<Integer> {
   /** Scores the sample leads with the bundled scoring model and explains the top lead. */
   private void scoring(PrintWriter out) throws IOException {
     dev.mops.scoring.ScoringModel model;
-    try (InputStream in = resource("/dev/mops/cli/demo/scoring-model.yaml")) {
-      model = dev.mops.scoring.ScoringModel.from(ConfigLoader.standard().load("demo/scoring-model.yaml", in));
+    try (InputStream in = resource("scoring/model.yaml")) {
+      model = dev.mops.scoring.ScoringModel.from(ConfigLoader.standard().load("scoring/model.yaml", in));
     }
     Instant asOf = Instant.parse("2026-11-01T00:00:00Z");
     Map<String, List<ArrayRow>> events = new java.util.HashMap<>();
-    try (RecordReader in = RecordReader.open("demo/events.csv", resource("/dev/mops/cli/demo/events.csv"), RecordReader.Format.CSV)) {
+    try (RecordReader in = RecordReader.open("demo/events.csv", resource("demo/events.csv"), RecordReader.Format.CSV)) {
       for (InputRecord r; (r = in.next()) != null; ) {
         events.computeIfAbsent(String.valueOf(r.record().get("lead_id")), k -> new ArrayList<>())
             .add(model.eventRow(r.record(), dev.mops.core.FindingSink.IGNORE));
@@ -267,7 +299,7 @@ public final class DemoCommand implements Callable<Integer> {
     int leads = 0;
     dev.mops.scoring.ScoreExplanation best = null;
     String bestId = "";
-    try (RecordReader in = RecordReader.open("demo/leads.csv", resource(LEADS), RecordReader.Format.CSV)) {
+    try (RecordReader in = RecordReader.open("scoring/leads.csv", resource(LEADS), RecordReader.Format.CSV)) {
       for (InputRecord r; (r = in.next()) != null; ) {
         leads++;
         List<ArrayRow> ev = events.getOrDefault(String.valueOf(r.record().get("id")), List.of());
@@ -292,15 +324,11 @@ public final class DemoCommand implements Callable<Integer> {
     out.println();
   }
 
-  /** Deduplicates synthetic leads with the bundled config, scores the result and explains one match. */
-  private static void dedupe(PrintWriter out) {
-    int count = 3_000;
-    long seed = 7;
-    SyntheticLeads.Dataset data = SyntheticLeads.generate(count, seed);
-    DedupeConfig config = DedupeConfigs.parse(SyntheticLeads.CONFIG_RESOURCE, SyntheticLeads.configYaml());
-    DedupeResult result =
-        Deduplicator.of(config).dedupe(data.records(), "id");
-    PairwiseScore score = PairwiseScore.of(result, RecordRef.truthOf(data.entityOf()));
+  /** Prints the deduplication of the synthetic leads (with the bundled config), its score and one explained match. */
+  private static void dedupe(PrintWriter out, DedupeResult result, PairwiseScore score) {
+    int count = DemoReport.DEDUPE_COUNT;
+    long seed = DemoReport.DEDUPE_SEED;
+    DedupeConfig config = result.config();
     long review = result.pairs().stream()
         .filter(p -> p.decision() == MatchDecision.REVIEW).count();
     out.printf(Locale.ROOT, "Dedupe: %,d synthetic leads (seed %d: nicknames, typos, plus-tagged emails, phone formats, moves)%n",

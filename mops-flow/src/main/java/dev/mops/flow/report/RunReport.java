@@ -1,6 +1,8 @@
 package dev.mops.flow.report;
 
 import dev.mops.core.io.HtmlText;
+import dev.mops.flow.pipeline.PipelineResult;
+import dev.mops.flow.pipeline.StageCounts;
 import dev.mops.identity.dedupe.DedupeResult;
 import dev.mops.identity.dedupe.EntityCluster;
 import dev.mops.identity.dedupe.MatchDecision;
@@ -31,7 +33,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A run report: one self-contained HTML page (inline CSS and SVG charts; no scripts, no network,
  * no external fonts, and a Content-Security-Policy that forbids them) on what one run of mops did
- * to a batch of leads: data quality against the contract, duplicates found, the score distribution
+ * to a batch of leads: the pipeline's stage counts, data quality against the contract, duplicates found, the score distribution
  * and the MQLs, routing by owner, the channel mix, attribution, SLA adherence and
  * time-to-campaign.
  *
@@ -51,7 +53,7 @@ import org.jspecify.annotations.Nullable;
  *     .toHtml();
  * }</pre>
  *
- * <p>Section ids (stable, for tests and links): {@code glance}, {@code quality},
+ * <p>Section ids (stable, for tests and links): {@code glance}, {@code pipeline}, {@code quality},
  * {@code duplicates}, {@code scores}, {@code routing}, {@code channels}, {@code attribution},
  * {@code operations}; ids inside a lifted page are prefixed with its section's id.
  *
@@ -75,6 +77,7 @@ public final class RunReport {
   private final String title;
   private final String source;
   private final @Nullable Instant asOf;
+  private final @Nullable PipelineResult pipeline;
   private final @Nullable QualityReport quality;
   private final @Nullable DedupeResult dedupe;
   private final String dedupeSource;
@@ -96,6 +99,7 @@ public final class RunReport {
     this.title = b.title;
     this.source = b.source;
     this.asOf = b.asOf;
+    this.pipeline = b.pipeline;
     this.quality = b.quality;
     this.dedupe = b.dedupe;
     this.dedupeSource = b.dedupeSource;
@@ -116,6 +120,7 @@ public final class RunReport {
 
   private static Map<String, String> sections() {
     Map<String, String> m = new LinkedHashMap<>();
+    m.put("pipeline", "Pipeline: every lead accounted for");
     m.put("quality", "Data quality");
     m.put("duplicates", "Duplicates found");
     m.put("scores", "Score distribution and MQLs");
@@ -140,6 +145,7 @@ public final class RunReport {
     private String title = "mops run report";
     private String source = "";
     private @Nullable Instant asOf;
+    private @Nullable PipelineResult pipeline;
     private @Nullable QualityReport quality;
     private @Nullable DedupeResult dedupe;
     private String dedupeSource = "";
@@ -176,6 +182,19 @@ public final class RunReport {
     /** Sets the run's as-of instant, shown under the title. */
     public Builder asOf(Instant asOf) {
       this.asOf = Objects.requireNonNull(asOf, "asOf");
+      return this;
+    }
+
+    /**
+     * Adds the pipeline section: the records that went into each stage and where each went (on,
+     * dead letters, merged as duplicates), whether the counts reconcile, and what the stages
+     * measured.
+     *
+     * @throws IllegalStateException when it was already set
+     */
+    public Builder pipeline(PipelineResult result) {
+      once(pipeline == null, "pipeline");
+      this.pipeline = Objects.requireNonNull(result, "result");
       return this;
     }
 
@@ -333,6 +352,10 @@ public final class RunReport {
   public String toHtml() {
     List<String> css = new ArrayList<>();
     Map<String, String> bodies = new LinkedHashMap<>();
+    PipelineResult p = pipeline;
+    if (p != null) {
+      bodies.put("pipeline", pipeline(p));
+    }
     QualityReport q = quality;
     if (q != null) {
       lift("quality", q.toHtml(), css, bodies);
@@ -387,7 +410,9 @@ public final class RunReport {
         .append(".rr-legend span{display:inline-block;margin-right:14px;font-size:12px}")
         .append(".rr-legend i{display:inline-block;width:10px;height:10px;margin-right:4px;border-radius:2px}")
         .append(".rr-why{font:12px/1.5 ui-monospace,Menlo,Consolas,monospace;background:#f0f4f8;padding:10px;border-radius:6px;")
-        .append("white-space:pre-wrap;margin:0}.rr-missing{color:#616e7c}");
+        .append("white-space:pre-wrap;margin:0}.rr-missing{color:#616e7c}")
+        .append(".rr-chips{text-align:left!important}.rr-chips code{display:inline-block;margin:1px 4px 1px 0;padding:1px 5px;")
+        .append("background:#f0f4f8;border-radius:3px;font:12px ui-monospace,Menlo,Consolas,monospace}");
     for (String c : css) {
       h.append(c);
     }
@@ -488,6 +513,58 @@ public final class RunReport {
           ttc.count() + " campaigns live");
     }
     h.append("</div>\n");
+  }
+
+  private static String pipeline(PipelineResult p) {
+    StringBuilder h = new StringBuilder(8192);
+    h.append("<div class=\"rr-meta\">pipeline ").append(esc(p.name())).append(' ').append(esc(p.version())).append(" · ")
+        .append(esc(p.contentHash().length() > 19 ? p.contentHash().substring(0, 19) : p.contentHash())).append(" · as of ")
+        .append(esc(p.asOf().toString())).append("</div>");
+    h.append("<div class=\"rr-cards\" id=\"pipeline-cards\">");
+    card(h, "Leads read", String.format(Locale.ROOT, "%,d", p.read()), "into the first stage");
+    card(h, "Passed every stage", String.format(Locale.ROOT, "%,d", p.passed()), "");
+    card(h, "Dead letters", String.format(Locale.ROOT, "%,d", p.deadLettered()), "with the stage, the code and the record");
+    card(h, "Merged duplicates", String.format(Locale.ROOT, "%,d", p.merged()), "");
+    card(h, "Reconciles", p.reconciles() ? "yes" : "NO", p.reconciles() ? "read = passed + dead letters + merged"
+        : String.join("; ", p.problems()));
+    h.append("</div><div class=\"rr-panel\"><h3>Records into and out of each stage</h3>")
+        .append("<table class=\"rr-table\" id=\"pipeline-stages\"><thead><tr><th>Stage</th><th>In</th><th>Out</th>")
+        .append("<th>Dead letters</th><th>Merged</th><th></th></tr></thead><tbody>");
+    long max = 1;
+    for (StageCounts c : p.stages()) {
+      max = Math.max(max, c.in());
+    }
+    for (StageCounts c : p.stages()) {
+      h.append("<tr").append(c.enabled() ? "" : " class=\"rr-missing\"").append("><td>").append(esc(c.stage().label()))
+          .append(c.enabled() ? "" : " (not configured)").append("</td><td>").append(String.format(Locale.ROOT, "%,d", c.in()))
+          .append("</td><td>").append(String.format(Locale.ROOT, "%,d", c.out())).append("</td><td>")
+          .append(String.format(Locale.ROOT, "%,d", c.deadLettered())).append("</td><td>")
+          .append(String.format(Locale.ROOT, "%,d", c.merged())).append("</td><td>");
+      int w = 200;
+      int out = (int) Math.round((double) w * c.out() / max);
+      int dead = (int) Math.round((double) w * c.deadLettered() / max);
+      int merged = (int) Math.round((double) w * c.merged() / max);
+      h.append("<svg width=\"").append(w + 2).append("\" height=\"12\" role=\"img\" aria-label=\"").append(esc(c.describe()))
+          .append("\"><rect x=\"0\" y=\"1\" width=\"").append(out).append("\" height=\"10\" fill=\"#2f855a\"/><rect x=\"").append(out)
+          .append("\" y=\"1\" width=\"").append(dead).append("\" height=\"10\" fill=\"#c53030\"/><rect x=\"").append(out + dead)
+          .append("\" y=\"1\" width=\"").append(merged).append("\" height=\"10\" fill=\"#6b46c1\"/></svg></td></tr>");
+    }
+    h.append("</tbody></table><div class=\"rr-legend\"><span><i style=\"background:#2f855a\"></i>went on</span>")
+        .append("<span><i style=\"background:#c53030\"></i>dead letters</span><span><i style=\"background:#6b46c1\"></i>merged</span></div></div>");
+    if (!p.breakdowns().isEmpty()) {
+      h.append("<div class=\"rr-panel\"><h3>What the stages measured</h3><table class=\"rr-table\" id=\"pipeline-measures\">")
+          .append("<thead><tr><th>Measure</th><th>Records by value</th></tr></thead><tbody>");
+      for (Map.Entry<String, Map<String, Long>> m : p.breakdowns().entrySet()) {
+        h.append("<tr><td>").append(esc(m.getKey())).append("</td><td class=\"rr-chips\">");
+        for (Map.Entry<String, Long> e : sortedByCount(m.getValue()).entrySet()) {
+          h.append("<code>").append(esc(e.getKey())).append(" &times;").append(String.format(Locale.ROOT, "%,d", e.getValue()))
+              .append("</code> ");
+        }
+        h.append("</td></tr>");
+      }
+      h.append("</tbody></table></div>");
+    }
+    return h.toString();
   }
 
   private String duplicates(DedupeResult d) {

@@ -1,0 +1,265 @@
+package dev.mops.cli;
+
+import dev.mops.core.FindingSink;
+import dev.mops.core.io.InputRecord;
+import dev.mops.core.io.RecordReader;
+import dev.mops.core.record.Record;
+import dev.mops.core.record.Values;
+import dev.mops.flow.pipeline.DeadLetter;
+import dev.mops.flow.pipeline.LeadOutcome;
+import dev.mops.flow.pipeline.Pipeline;
+import dev.mops.flow.pipeline.PipelineOutput;
+import dev.mops.flow.pipeline.PipelineResult;
+import dev.mops.flow.report.RunReport;
+import dev.mops.identity.account.AccountMatcher;
+import dev.mops.identity.dedupe.DedupeConfig;
+import dev.mops.identity.dedupe.DedupeConfigs;
+import dev.mops.identity.dedupe.DedupeResult;
+import dev.mops.identity.dedupe.Deduplicator;
+import dev.mops.identity.dedupe.PairwiseScore;
+import dev.mops.identity.dedupe.RecordRef;
+import dev.mops.metrics.attribution.Attribution;
+import dev.mops.metrics.attribution.AttributionCoverage;
+import dev.mops.metrics.attribution.AttributionModel;
+import dev.mops.metrics.attribution.AttributionResult;
+import dev.mops.metrics.attribution.Journeys;
+import dev.mops.metrics.sla.SlaPolicy;
+import dev.mops.quality.contract.DataContract;
+import dev.mops.quality.contract.DataContracts;
+import dev.mops.quality.profile.ProfileBuilder;
+import dev.mops.quality.profile.QualityProfile;
+import dev.mops.quality.profile.QualityReport;
+import dev.mops.routing.AssignmentState;
+import dev.mops.routing.Router;
+import dev.mops.routing.RoutingDecision;
+import dev.mops.routing.RoutingTable;
+import dev.mops.routing.consent.ContactPolicy;
+import dev.mops.routing.consent.SuppressionList;
+import dev.mops.scoring.LeadScore;
+import dev.mops.scoring.ScoringModel;
+import dev.mops.taxonomy.ChannelGroup;
+import dev.mops.taxonomy.ParsedUrl;
+import dev.mops.taxonomy.TrafficSource;
+import dev.mops.taxonomy.UtmParser;
+import dev.mops.testkit.SyntheticLeads;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The report half of {@code mops demo}: unpacks the bundled sample (the files under {@code
+ * examples/} that the demo reads) into {@code <dir>/sample}, runs the lead pipeline on it
+ * (validate, normalise, account matching, scoring, suppression, routing), measures attribution,
+ * SLAs and duplicates, and writes {@code <dir>/report.html} with {@link RunReport}.
+ *
+ * <p>Thread safety: one instance per run.
+ */
+final class DemoReport {
+
+  /** Where the bundled examples are in the jar. */
+  static final String EXAMPLES = "/dev/mops/cli/examples/";
+
+  /** Every file under {@code examples/} the demo reads, unpacked into {@code <dir>/sample}. */
+  static final List<String> SAMPLE = List.of(
+      "scoring/leads.csv", "scoring/model.yaml", "demo/events.csv", "demo/lead-contract.yaml", "demo/segments.yaml",
+      "demo/urls.csv", "demo/touches.csv", "demo/outcomes.csv", "demo/accounts.csv", "demo/suppression.csv",
+      "demo/requests.csv", "routing/routing.yaml", "metrics/sla.yaml", "metrics/calendar-us.yaml", "dedupe/leads.yaml");
+
+  /** When the leads are scored and routed: a Monday, 10:00 in New York, so that the US reps are at work. */
+  static final Instant PIPELINE_AS_OF = Instant.parse("2026-11-02T15:00:00Z");
+  /** When the requests' SLAs are measured: the end of October. */
+  static final Instant SLA_AS_OF = Instant.parse("2026-10-31T21:00:00Z");
+  /** The attribution models drawn side by side. */
+  static final List<String> MODELS = List.of("first", "last", "linear", "position", "markov");
+  /** The synthetic leads deduplicated, and their seed. */
+  static final int DEDUPE_COUNT = 3_000;
+  static final long DEDUPE_SEED = 7;
+
+  /** What the run found, for the summary the demo prints and for tests. */
+  record Run(Path report, PipelineResult pipeline, QualityReport quality, DedupeResult dedupe, PairwiseScore truth,
+      List<LeadScore> scores, List<RoutingDecision> decisions, long suppressed, Map<String, Long> channels,
+      List<AttributionResult> attribution, long slaRequests) {}
+
+  private final Path dir;
+  private final Path sample;
+
+  DemoReport(Path dir) {
+    this.dir = dir;
+    this.sample = dir.resolve("sample");
+  }
+
+  static InputStream resource(String examplePath) {
+    InputStream in = DemoReport.class.getResourceAsStream(EXAMPLES + examplePath);
+    if (in == null) {
+      throw new IllegalStateException("demo resource missing from the jar: " + EXAMPLES + examplePath);
+    }
+    return in;
+  }
+
+  Run run(StandardStreams streams) throws IOException {
+    unpack();
+    ScoringModel model = ScoringModel.load(file("scoring/model.yaml"));
+    DataContract contract = DataContracts.load(file("demo/lead-contract.yaml"));
+    List<Record> leads = records("scoring/leads.csv");
+    Map<String, List<Record>> events = new HashMap<>();
+    for (Record e : records("demo/events.csv")) {
+      events.computeIfAbsent(String.valueOf(e.get("lead_id")), k -> new ArrayList<>()).add(e);
+    }
+
+    // quality: the contract's profile of every lead as it arrived
+    ProfileBuilder profile = QualityProfile.builder(contract).asOf(PIPELINE_AS_OF);
+    leads.forEach(profile::add);
+    QualityReport quality = QualityReport.of(contract, profile.build(), PIPELINE_AS_OF);
+
+    // the pipeline: validate -> normalise -> accounts -> score -> suppression -> route
+    AccountMatcher.Builder accounts = AccountMatcher.builder();
+    for (Record r : records("demo/accounts.csv")) {
+      accounts.addRecord(r, null, FindingSink.IGNORE);
+    }
+    SuppressionList.Builder suppression = SuppressionList.builder();
+    for (Record r : records("demo/suppression.csv")) {
+      suppression.addRecord(r, FindingSink.IGNORE);
+    }
+    Pipeline pipeline = Pipeline.builder()
+        .identity("mops-demo", "1", "bundled sample")
+        .contract(contract)
+        .normalise()
+        .accounts(accounts.build())
+        .scoring(model)
+        .suppression(ContactPolicy.builder().suppression(suppression.build()).build())
+        .routing(Router.create(RoutingTable.load(file("routing/routing.yaml")), AssignmentState.inMemory()))
+        .build();
+    List<LeadScore> scores = new ArrayList<>();
+    List<RoutingDecision> decisions = new ArrayList<>();
+    long[] suppressed = {0};
+    StringBuilder deadLetters = new StringBuilder();
+    PipelineResult result = pipeline.run(leads, id -> events.getOrDefault(id, List.of()), PIPELINE_AS_OF, new PipelineOutput() {
+      @Override
+      public void lead(LeadOutcome outcome) {
+        LeadScore s = outcome.score();
+        if (s != null) {
+          scores.add(s);
+        }
+        RoutingDecision d = outcome.routing();
+        if (d != null) {
+          decisions.add(d);
+        } else if ("suppressed".equals(Values.asString(outcome.record().get("route_outcome")))) {
+          suppressed[0]++;
+        }
+      }
+
+      @Override
+      public void deadLetter(DeadLetter dl) {
+        deadLetters.append(dl.toJson()).append('\n');
+      }
+    });
+    Files.writeString(dir.resolve("dead-letters.jsonl"), deadLetters, StandardCharsets.UTF_8);
+
+    // channel mix: how each lead arrived (its first touch), by GA4's default channel group
+    UtmParser parser = UtmParser.standard();
+    ChannelGroup ga4 = ChannelGroup.ga4Default();
+    Journeys.Builder journeys = Journeys.builder();
+    Map<String, String> firstChannel = new TreeMap<>();
+    Map<String, Instant> firstAt = new HashMap<>();
+    for (Record t : records("demo/touches.csv")) {
+      String id = Values.asString(t.get("journey_id"));
+      Instant at = Values.asInstant(t.get("timestamp"));
+      String url = Values.asString(t.get("url"));
+      if (id == null || at == null || url == null) {
+        continue;
+      }
+      ParsedUrl parsed = parser.parse(url);
+      TrafficSource source = TrafficSource.from(parsed);
+      String channel = ga4.classify(source).channel();
+      Number cost = Values.asNumber(t.get("cost"));
+      journeys.touchpoint(id, at, channel, source.campaign(), cost == null ? 0 : cost.doubleValue(), List.of());
+      Instant seen = firstAt.get(id);
+      if (seen == null || at.isBefore(seen)) {
+        firstAt.put(id, at);
+        firstChannel.put(id, channel);
+      }
+    }
+    Map<String, Long> channels = new TreeMap<>();
+    firstChannel.values().forEach(c -> channels.merge(c, 1L, Long::sum));
+    for (Record o : records("demo/outcomes.csv")) {
+      journeys.outcome(o);
+    }
+    Journeys built = journeys.build();
+    List<AttributionResult> attribution = new ArrayList<>();
+    for (String m : MODELS) {
+      attribution.add(Attribution.run(built, AttributionModel.named(m)));
+    }
+    AttributionCoverage coverage = AttributionCoverage.measure(built, null, AttributionCoverage::isValidChannel,
+        AttributionCoverage::isValidCampaign, 5);
+
+    // SLAs and time-to-campaign of the marketing-ops team's campaign requests
+    SlaPolicy policy = SlaPolicy.load(file("metrics/sla.yaml"));
+    SlaCommand.Run sla;
+    FindingPrinter printer = new FindingPrinter(streams, new FailOnOption());
+    try (RecordReader in = RecordReader.open(file("demo/requests.csv"))) {
+      sla = SlaCommand.evaluate(in, "demo/requests.csv", null, p -> RecordReader.open(Path.of(p)), policy, SLA_AS_OF, "id",
+          printer, null, null);
+    }
+
+    // duplicates: synthetic leads with known truth (nicknames, typos, plus-tagged emails, moves)
+    SyntheticLeads.Dataset data = SyntheticLeads.generate(DEDUPE_COUNT, DEDUPE_SEED);
+    DedupeConfig config = DedupeConfigs.load(file("dedupe/leads.yaml"));
+    DedupeResult dedupe = Deduplicator.of(config).dedupe(data.records(), "id");
+    PairwiseScore truth = PairwiseScore.of(dedupe, RecordRef.truthOf(data.entityOf()));
+
+    RunReport report = RunReport.builder()
+        .title("mops demo: a week of inbound leads")
+        .asOf(PIPELINE_AS_OF)
+        .source(leads.size() + " sample leads, their events and touches, 10 accounts, " + sla.read()
+            + " campaign requests (read from " + sample + ")")
+        .pipeline(result)
+        .quality(quality)
+        .duplicates(dedupe, String.format(java.util.Locale.ROOT,
+            "%,d synthetic leads (SyntheticLeads, seed %d) with known truth, config %s %s", DEDUPE_COUNT, DEDUPE_SEED,
+            "dedupe/leads.yaml", config.version()), truth)
+        .scores(scores, "total", "mql")
+        .routing(decisions, suppressed[0])
+        .channels(ga4.name() + " " + ga4.version() + ", first touch of each lead", channels)
+        .attribution(attribution, coverage, "demo/touches.csv · demo/outcomes.csv · channels by " + ga4.name())
+        .operations(sla.summary(), "policy " + policy.name() + " " + policy.version() + " · " + sla.read() + " requests")
+        .build();
+    Path page = dir.resolve("report.html");
+    Files.writeString(page, report.toHtml(), StandardCharsets.UTF_8);
+    printer.finish();
+    return new Run(page, result, quality, dedupe, truth, scores, decisions, suppressed[0], channels, attribution, sla.read());
+  }
+
+  /** Copies the sample files out of the jar, so the report's inputs can be read, and reused, as files. */
+  private void unpack() throws IOException {
+    for (String f : SAMPLE) {
+      Path target = sample.resolve(f);
+      Files.createDirectories(target.getParent());
+      try (InputStream in = resource(f)) {
+        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
+  private Path file(String examplePath) {
+    return sample.resolve(examplePath);
+  }
+
+  private List<Record> records(String examplePath) throws IOException {
+    List<Record> out = new ArrayList<>();
+    try (RecordReader in = RecordReader.open(file(examplePath))) {
+      for (InputRecord r; (r = in.next()) != null; ) {
+        out.add(r.record());
+      }
+    }
+    return out;
+  }
+}
