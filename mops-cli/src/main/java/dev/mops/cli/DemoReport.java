@@ -24,6 +24,7 @@ import dev.mops.metrics.attribution.AttributionModel;
 import dev.mops.metrics.attribution.AttributionResult;
 import dev.mops.metrics.attribution.Journeys;
 import dev.mops.metrics.sla.SlaPolicy;
+import dev.mops.metrics.sla.SlaSummary;
 import dev.mops.quality.contract.DataContract;
 import dev.mops.quality.contract.DataContracts;
 import dev.mops.quality.profile.ProfileBuilder;
@@ -87,7 +88,7 @@ final class DemoReport {
   /** What the run found, for the summary the demo prints and for tests. */
   record Run(Path report, PipelineResult pipeline, QualityReport quality, DedupeResult dedupe, PairwiseScore truth,
       List<LeadScore> scores, List<RoutingDecision> decisions, long suppressed, Map<String, Long> channels,
-      List<AttributionResult> attribution, long slaRequests) {}
+      List<AttributionResult> attribution, SlaSummary sla, long slaRequests) {}
 
   private final Path dir;
   private final Path sample;
@@ -235,7 +236,7 @@ final class DemoReport {
     Path page = dir.resolve("report.html");
     Files.writeString(page, report.toHtml(), StandardCharsets.UTF_8);
     printer.finish();
-    return new Run(page, result, quality, dedupe, truth, scores, decisions, suppressed[0], channels, attribution, sla.read());
+    return new Run(page, result, quality, dedupe, truth, scores, decisions, suppressed[0], channels, attribution, sla.summary(), sla.read());
   }
 
   /** Copies the sample files out of the jar, so the report's inputs can be read, and reused, as files. */
