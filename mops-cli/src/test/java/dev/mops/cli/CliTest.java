@@ -38,8 +38,8 @@ class CliTest {
   }
 
   @Test
-  void demoRunsOnBundledData() {
-    CliRun demo = mops("demo");
+  void demoRunsOnBundledData(@TempDir Path dir) {
+    CliRun demo = mops("demo", "--dir", dir.toString());
     assertThat(demo.code()).as(demo.err()).isZero();
     assertThat(demo.out()).contains("60 sample leads", "north_america_mid_market", "NOT_A_NUMBER in employees", "Why L-",
         "Normalizers: 60 leads", "Campaign URLs: 12 landing pages", "Paid Search                3", "UNFILLED_MACRO",

@@ -99,8 +99,8 @@ class QualityCommandTest {
   }
 
   @Test
-  void demoHasAQualitySection() {
-    CliRun demo = mops("demo");
+  void demoHasAQualitySection(@TempDir Path dir) {
+    CliRun demo = mops("demo", "--dir", dir.toString());
     assertThat(demo.code()).as(demo.err()).isZero();
     assertThat(demo.out()).contains("Quality: 60 leads checked against contract demo-leads", "last_visit.type", "freshness.last_visit");
   }

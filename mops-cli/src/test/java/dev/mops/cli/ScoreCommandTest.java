@@ -139,7 +139,7 @@ class ScoreCommandTest {
 
   @Test
   void demoHasAScoringSection() {
-    assertThat(run("demo")).isEqualTo(0);
+    assertThat(run("demo", "--dir", p("mops-demo"))).isEqualTo(0);
     assertThat(out.toString()).contains("Scoring: 60 sample leads with acme-b2b 2026.1 (29 rules)")
         .contains("MQLs: ").contains("Why the top lead");
   }
