@@ -96,13 +96,13 @@ public final class CsvEnrichmentProvider implements EnrichmentProvider {
         if (f.equals("domain") || f.equals("email")) {
           continue;
         }
+        String field = f.trim().toLowerCase(Locale.ROOT);
+        if (!fields.contains(field)) {
+          fields.add(field);
+        }
         Object v = r.get(f);
         if (v != null && !v.toString().isBlank()) {
-          String field = f.trim().toLowerCase(Locale.ROOT);
           values.put(field, v.toString().trim());
-          if (!fields.contains(field)) {
-            fields.add(field);
-          }
         }
       }
       Map<String, String> frozen = Collections.unmodifiableMap(values);
@@ -135,7 +135,7 @@ public final class CsvEnrichmentProvider implements EnrichmentProvider {
     return name;
   }
 
-  /** Returns the fields the file provides, in the order first seen. */
+  /** Returns the fields (columns other than the keys) the file provides, in the order first seen. */
   public List<String> fields() {
     return fields;
   }
