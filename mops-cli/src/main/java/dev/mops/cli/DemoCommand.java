@@ -59,7 +59,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run mops on bundled sample leads, print what it found, and write a report.",
-      "Writes <dir>/report.html (one self-contained page), <dir>/dead-letters.jsonl and the sample files it read under <dir>/sample."
+      "Writes <dir>/report.html (one self-contained page), <dir>/dead-letters.jsonl, <dir>/notifications.jsonl,",
+      "and the sample files it read (examples/demo/pipeline.yaml and what it names) under <dir>/sample."
     })
 public final class DemoCommand implements Callable<Integer> {
 
@@ -70,7 +71,8 @@ public final class DemoCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;
 
   @Option(names = "--dir", paramLabel = "DIR", defaultValue = "mops-demo",
-      description = "Where the report (report.html), the dead letters and the unpacked sample files go (default: ${DEFAULT-VALUE}).")
+      description = "Where the report (report.html), the dead letters, the notifications and the unpacked sample files go "
+          + "(default: ${DEFAULT-VALUE}).")
   Path dir = Path.of("mops-demo");
 
   @Override
@@ -103,8 +105,8 @@ public final class DemoCommand implements Callable<Integer> {
   /** Prints what the pipeline did and where the report is. */
   private static void pipeline(PrintWriter out, DemoReport.Run run) {
     PipelineResult p = run.pipeline();
-    out.printf(Locale.ROOT, "Pipeline: %d leads through validate, normalise, accounts, score, suppression and route, as of %s%n",
-        p.read(), p.asOf());
+    out.printf(Locale.ROOT, "Pipeline %s %s (examples/demo/pipeline.yaml): %d leads, as of %s%n",
+        p.name(), p.version(), p.read(), p.asOf());
     for (StageCounts c : p.stages()) {
       if (c.enabled()) {
         out.println("  " + c.describe());
@@ -112,6 +114,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
     out.printf(Locale.ROOT, "  %d passed, %d dead letters (%s), counts %s%n", p.passed(), p.deadLettered(),
         run.report().resolveSibling("dead-letters.jsonl"), p.reconciles() ? "reconcile" : "DO NOT reconcile: " + p.problems());
+    out.println("  owners' notifications with their due times: " + run.report().resolveSibling("notifications.jsonl"));
     long mql = run.scores().stream().filter(s -> s.threshold("mql")).count();
     out.printf(Locale.ROOT, "  %d MQLs of %d scored; routed %d, suppressed %d; %d campaign requests measured against the SLA%n",
         mql, run.scores().size(), run.decisions().size(), run.suppressed(), run.slaRequests());

@@ -1,17 +1,17 @@
 package dev.mops.cli;
 
-import dev.mops.core.FindingSink;
 import dev.mops.core.io.InputRecord;
 import dev.mops.core.io.RecordReader;
 import dev.mops.core.record.Record;
 import dev.mops.core.record.Values;
 import dev.mops.flow.pipeline.DeadLetter;
+import dev.mops.flow.pipeline.LeadEvents;
 import dev.mops.flow.pipeline.LeadOutcome;
 import dev.mops.flow.pipeline.Pipeline;
+import dev.mops.flow.pipeline.PipelineDefinition;
 import dev.mops.flow.pipeline.PipelineOutput;
 import dev.mops.flow.pipeline.PipelineResult;
 import dev.mops.flow.report.RunReport;
-import dev.mops.identity.account.AccountMatcher;
 import dev.mops.identity.dedupe.DedupeConfig;
 import dev.mops.identity.dedupe.DedupeConfigs;
 import dev.mops.identity.dedupe.DedupeResult;
@@ -30,14 +30,8 @@ import dev.mops.quality.contract.DataContracts;
 import dev.mops.quality.profile.ProfileBuilder;
 import dev.mops.quality.profile.QualityProfile;
 import dev.mops.quality.profile.QualityReport;
-import dev.mops.routing.AssignmentState;
-import dev.mops.routing.Router;
 import dev.mops.routing.RoutingDecision;
-import dev.mops.routing.RoutingTable;
-import dev.mops.routing.consent.ContactPolicy;
-import dev.mops.routing.consent.SuppressionList;
 import dev.mops.scoring.LeadScore;
-import dev.mops.scoring.ScoringModel;
 import dev.mops.taxonomy.ChannelGroup;
 import dev.mops.taxonomy.ParsedUrl;
 import dev.mops.taxonomy.TrafficSource;
@@ -58,9 +52,10 @@ import java.util.TreeMap;
 
 /**
  * The report half of {@code mops demo}: unpacks the bundled sample (the files under {@code
- * examples/} that the demo reads) into {@code <dir>/sample}, runs the lead pipeline on it
- * (validate, normalise, account matching, scoring, suppression, routing), measures attribution,
- * SLAs and duplicates, and writes {@code <dir>/report.html} with {@link RunReport}.
+ * examples/} that the demo reads) into {@code <dir>/sample}, runs the lead pipeline that {@code
+ * examples/demo/pipeline.yaml} defines on it (validate, normalise, account matching, scoring,
+ * suppression, routing, notify), measures attribution, SLAs and duplicates, and writes {@code
+ * <dir>/report.html} with {@link RunReport}, the dead letters and the notifications beside it.
  *
  * <p>Thread safety: one instance per run.
  */
@@ -73,7 +68,8 @@ final class DemoReport {
   static final List<String> SAMPLE = List.of(
       "scoring/leads.csv", "scoring/model.yaml", "demo/events.csv", "demo/lead-contract.yaml", "demo/segments.yaml",
       "demo/urls.csv", "demo/touches.csv", "demo/outcomes.csv", "demo/accounts.csv", "demo/suppression.csv",
-      "demo/requests.csv", "routing/routing.yaml", "metrics/sla.yaml", "metrics/calendar-us.yaml", "dedupe/leads.yaml");
+      "demo/requests.csv", "demo/pipeline.yaml", "routing/routing.yaml", "pipeline/sla.yaml", "metrics/sla.yaml",
+      "metrics/calendar-us.yaml", "dedupe/leads.yaml");
 
   /** When the leads are scored and routed: a Monday, 10:00 in New York, so that the US reps are at work. */
   static final Instant PIPELINE_AS_OF = Instant.parse("2026-11-02T15:00:00Z");
@@ -108,42 +104,26 @@ final class DemoReport {
 
   Run run(StandardStreams streams) throws IOException {
     unpack();
-    ScoringModel model = ScoringModel.load(file("scoring/model.yaml"));
     DataContract contract = DataContracts.load(file("demo/lead-contract.yaml"));
-    List<Record> leads = records("scoring/leads.csv");
-    Map<String, List<Record>> events = new HashMap<>();
-    for (Record e : records("demo/events.csv")) {
-      events.computeIfAbsent(String.valueOf(e.get("lead_id")), k -> new ArrayList<>()).add(e);
-    }
+    PipelineDefinition definition = PipelineDefinition.load(file("demo/pipeline.yaml"));
+    Path leadsFile = definition.leads();
+    List<Record> leads = records(leadsFile != null ? leadsFile : file("scoring/leads.csv"));
 
     // quality: the contract's profile of every lead as it arrived
     ProfileBuilder profile = QualityProfile.builder(contract).asOf(PIPELINE_AS_OF);
     leads.forEach(profile::add);
     QualityReport quality = QualityReport.of(contract, profile.build(), PIPELINE_AS_OF);
 
-    // the pipeline: validate -> normalise -> accounts -> score -> suppression -> route
-    AccountMatcher.Builder accounts = AccountMatcher.builder();
-    for (Record r : records("demo/accounts.csv")) {
-      accounts.addRecord(r, null, FindingSink.IGNORE);
-    }
-    SuppressionList.Builder suppression = SuppressionList.builder();
-    for (Record r : records("demo/suppression.csv")) {
-      suppression.addRecord(r, FindingSink.IGNORE);
-    }
-    Pipeline pipeline = Pipeline.builder()
-        .identity("mops-demo", "1", "bundled sample")
-        .contract(contract)
-        .normalise()
-        .accounts(accounts.build())
-        .scoring(model)
-        .suppression(ContactPolicy.builder().suppression(suppression.build()).build())
-        .routing(Router.create(RoutingTable.load(file("routing/routing.yaml")), AssignmentState.inMemory()))
-        .build();
+    // the pipeline: validate -> normalise -> accounts -> score -> suppression -> route -> notify, as
+    // examples/demo/pipeline.yaml defines it
+    StringBuilder notifications = new StringBuilder();
+    Pipeline pipeline = definition.builder().notifications(n -> notifications.append(n.toJson()).append('\n')).build();
+    LeadEvents events = definition.readEvents();
     List<LeadScore> scores = new ArrayList<>();
     List<RoutingDecision> decisions = new ArrayList<>();
     long[] suppressed = {0};
     StringBuilder deadLetters = new StringBuilder();
-    PipelineResult result = pipeline.run(leads, id -> events.getOrDefault(id, List.of()), PIPELINE_AS_OF, new PipelineOutput() {
+    PipelineResult result = pipeline.run(leads, events::of, PIPELINE_AS_OF, new PipelineOutput() {
       @Override
       public void lead(LeadOutcome outcome) {
         LeadScore s = outcome.score();
@@ -164,6 +144,7 @@ final class DemoReport {
       }
     });
     Files.writeString(dir.resolve("dead-letters.jsonl"), deadLetters, StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("notifications.jsonl"), notifications, StandardCharsets.UTF_8);
 
     // channel mix: how each lead arrived (its first touch), by GA4's default channel group
     UtmParser parser = UtmParser.standard();
@@ -255,8 +236,12 @@ final class DemoReport {
   }
 
   private List<Record> records(String examplePath) throws IOException {
+    return records(file(examplePath));
+  }
+
+  private static List<Record> records(Path path) throws IOException {
     List<Record> out = new ArrayList<>();
-    try (RecordReader in = RecordReader.open(file(examplePath))) {
+    try (RecordReader in = RecordReader.open(path)) {
       for (InputRecord r; (r = in.next()) != null; ) {
         out.add(r.record());
       }

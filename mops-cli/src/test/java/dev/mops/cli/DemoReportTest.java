@@ -71,7 +71,9 @@ class DemoReportTest {
     for (String f : DemoReport.SAMPLE) {
       assertThat(target.resolve("sample").resolve(f)).isRegularFile();
     }
-    assertThat(demo.out()).contains("Pipeline: 60 leads", "counts reconcile", "Report: file:", "report.html");
+    assertThat(target.resolve("notifications.jsonl")).isRegularFile();
+    assertThat(demo.out()).contains("Pipeline demo-inbound-leads 2026.11-demo", "60 leads", "counts reconcile", "Report: file:",
+        "report.html");
   }
 
   @Test
