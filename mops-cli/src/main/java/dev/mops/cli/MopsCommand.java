@@ -44,6 +44,8 @@ import picocli.CommandLine.Spec;
         ScoreDiffCommand.class,
         ProgramCommand.class,
         ProgramDiffCommand.class,
+        RunCommand.class,
+        ReplayCommand.class,
         LifecycleCommand.class,
         MatchAccountsCommand.class,
         RouteCommand.class,

@@ -109,7 +109,7 @@ public final class Pipeline {
   /** Default field holding a lead's id. */
   public static final String DEFAULT_ID_FIELD = "id";
   /** How often, in records, {@link PipelineOutput#progress} is called. */
-  public static final int PROGRESS_EVERY = 10_000;
+  public static final int PROGRESS_EVERY = 4096;
 
   private static final String SEQ = "__mops_seq";
   private static final List<Stage> HEAD = List.of(Stage.VALIDATE, Stage.NORMALISE, Stage.ENRICH);
@@ -320,7 +320,7 @@ public final class Pipeline {
       n++;
       t.read++;
       if (n % PROGRESS_EVERY == 0) {
-        output.progress(Stage.VALIDATE, n);
+        output.progress(Stage.VALIDATE, n, -1, "records read");
       }
       Work w = new Work(n, lead, idField);
       if (!through(HEAD, w, eventsOf, now, t, wanted, output)) {
@@ -334,7 +334,7 @@ public final class Pipeline {
         tail(w, eventsOf, now, t, wanted, output);
       }
     }
-    output.progress(Stage.VALIDATE, n);
+    output.progress(Stage.VALIDATE, n, n, "records read");
     if (dedupe != null) {
       dedupeAndTail(held, eventsOf, now, t, wanted, output);
     }
@@ -346,6 +346,20 @@ public final class Pipeline {
     }
     return new PipelineResult(name, version, contentHash, now, counts, t.read, t.passed, t.dead, t.merged,
         t.breakdowns, calls, configs, (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /**
+   * Runs the pipeline again on the original records of {@code deadLetters}, in their order: a
+   * replay after the cause is fixed (the provider is back, the contract relaxed). Each original
+   * record is read once; where it ends up is in the result and the output as for {@link #run}.
+   */
+  public PipelineResult replay(List<DeadLetter> deadLetters, Function<String, ? extends List<? extends Record>> eventsOf,
+      Instant now, PipelineOutput output) {
+    List<Record> originals = new ArrayList<>(deadLetters.size());
+    for (DeadLetter d : deadLetters) {
+      originals.add(d.original());
+    }
+    return run(originals, eventsOf, now, output);
   }
 
   private boolean through(List<Stage> stages, Work w, Function<String, ? extends List<? extends Record>> eventsOf,
@@ -388,14 +402,16 @@ public final class Pipeline {
     DedupeConfig config = Objects.requireNonNull(dedupe);
     Counter c = t.count(Stage.DEDUPE);
     c.in += held.size();
-    output.progress(Stage.DEDUPE, held.size());
     List<Record> views = new ArrayList<>(held.size());
     for (Work w : held) {
       Map<String, @Nullable Object> m = new LinkedHashMap<>(w.fields);
       m.put(SEQ, Long.toString(w.number));
       views.add(Records.of(m));
     }
-    DedupeResult result = Deduplicator.of(config).dedupe(views, SEQ);
+    DedupeResult result = Deduplicator.of(config)
+        .withProgress((phase, done, total) -> output.progress(Stage.DEDUPE, done, total,
+            phase.name().toLowerCase(java.util.Locale.ROOT) + " " + phase.unit()))
+        .dedupe(views, SEQ);
     views.clear();
     Map<Long, Work> bySeq = new HashMap<>();
     for (Work w : held) {
@@ -457,10 +473,10 @@ public final class Pipeline {
       }
       tail(w, eventsOf, now, t, wanted, output);
       if (++done % PROGRESS_EVERY == 0) {
-        output.progress(Stage.SCORE, done);
+        output.progress(Stage.IDENTITY, done, survivors.size(), "records after dedupe");
       }
     }
-    output.progress(Stage.SCORE, done);
+    output.progress(Stage.IDENTITY, done, survivors.size(), "records after dedupe");
   }
 
   /** Runs one stage on one record; returns its dead letter, or null when it went on. */

@@ -43,8 +43,10 @@ public interface PipelineOutput {
   default void merged(Record duplicate, String survivorId, String clusterId) throws Exception {}
 
   /**
-   * Reports progress: {@code done} records have entered {@code stage}; called every few thousand
-   * records and at the end of each stage.
+   * Reports progress: {@code done} of {@code total} ({@code -1} when unknown) units of work in
+   * {@code stage}: records read (reported as the first stage), the dedupe engine's phases (reported
+   * as {@link Stage#DEDUPE}, the unit naming the phase: {@code comparing pairs}), records after
+   * dedupe (the first stage after it). Called every few thousand units and at the end of each.
    */
-  default void progress(Stage stage, long done) {}
+  default void progress(Stage stage, long done, long total, String unit) {}
 }
