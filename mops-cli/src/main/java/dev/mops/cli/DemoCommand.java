@@ -50,7 +50,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mops demo}: runs what mops can do on bundled sample data and prints a readable summary.
+ * {@code mops demo}: runs what mops can do on bundled sample data, prints a readable summary, and
+ * writes the run report ({@link DemoReport}) into {@code --dir}.
  *
  * <p>Thread safety: one instance per run.
  */
@@ -59,8 +60,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run mops on bundled sample leads, print what it found, and write a report.",
-      "Writes <dir>/report.html (one self-contained page), <dir>/dead-letters.jsonl, <dir>/notifications.jsonl,",
-      "and the sample files it read (examples/demo/pipeline.yaml and what it names) under <dir>/sample."
+      "Writes <dir>/report.html (one self-contained page), dead-letters.jsonl and notifications.jsonl.",
+      "Unpacks the sample files it read (examples/demo/pipeline.yaml and what it names) under <dir>/sample.",
+      "Example: mops demo --dir /tmp/mops-demo"
     })
 public final class DemoCommand implements Callable<Integer> {
 
