@@ -175,7 +175,7 @@ public final class SparkStitch {
 
   /**
    * Stitches the observations; {@code idColumn} holds each observation's unique id. Runs the link
-   * keys, the connected components and the stitching now; the returned Datasets are cached.
+   * keys, the connected components and the stitching now; the returned Datasets read cached results.
    *
    * @throws IllegalArgumentException when the input has no identifier column, already has a
    *     column this adds, or repeats an observation id
@@ -219,6 +219,7 @@ public final class SparkStitch {
       for (Row r : repeated) {
         shown.add("'" + r.getString(0) + "' x" + r.getLong(1));
       }
+      prepared.unpersist();
       throw new IllegalArgumentException("observation ids in column '" + idColumn + "' must be unique: " + shown);
     }
 
@@ -283,6 +284,9 @@ public final class SparkStitch {
         .agg(max(col("count"))).first();
     long largest = biggest.isNullAt(0) ? 0 : biggest.getLong(0);
     if (largest > maxComponent) {
+      placed.unpersist();
+      links.unpersist();
+      prepared.unpersist();
       throw new IllegalStateException("a connected component of the identifier links holds " + largest
           + " observations, over " + maxComponent + ": block the shared values that join it (run on a sample and"
           + " read suspectedJunk()) or raise maxComponentObservations");
@@ -308,9 +312,9 @@ public final class SparkStitch {
     out.add(col(REFUSALS));
     out.add(col(FINDINGS));
     Dataset<Row> result = prepared.as("o").join(perObservation, col("o._mops_obs").equalTo(col("_mops_k")))
-        .select(out.toArray(new Column[0])).persist(StorageLevel.MEMORY_AND_DISK());
+        .select(out.toArray(new Column[0]));
     Dataset<Row> identifiers = stitched.where(col("kind").equalTo(1))
-        .select(col("a").as("type"), col("b").as("identifier"), col("c").as(PROFILE_ID)).persist(StorageLevel.MEMORY_AND_DISK());
+        .select(col("a").as("type"), col("b").as("identifier"), col("c").as(PROFILE_ID));
     StitchTotals totals = totals(stitched.where(col("kind").equalTo(2)).select("nums"));
     List<SuspectedJunk> junk = new ArrayList<>();
     for (Row r : stitched.where(col("kind").equalTo(3)).orderBy(col("nums").getItem(0).desc(), col("a"), col("b"))
@@ -321,12 +325,7 @@ public final class SparkStitch {
     }
     junk.sort(Comparator.comparingInt(SuspectedJunk::profiles).reversed()
         .thenComparing(s -> s.identifier().type()).thenComparing(s -> s.identifier().value()));
-    long count = result.count();
-    identifiers.count();
-    stitched.unpersist();
-    links.unpersist();
-    placed.unpersist();
-    return new SparkStitchResult(config, result, identifiers, prepared, totals, junk, count);
+    return new SparkStitchResult(config, result, identifiers, List.of(prepared, links, placed, stitched), totals, junk);
   }
 
   /** Sums the components' totals (Spark sums the arrays position by position). */

@@ -10,28 +10,26 @@ import org.apache.spark.sql.Row;
  * The outcome of a {@link SparkStitch} run: the observations with their profile ids, every
  * stitched identifier with its profile, the metrics and the suspected junk.
  *
- * <p>Thread safety: immutable; the Datasets are Spark's (cached by the run: call {@link
- * #unpersist()} when done).
+ * <p>Thread safety: immutable; the Datasets are Spark's, read from what the run cached (call
+ * {@link #unpersist()} when done).
  */
 public final class SparkStitchResult {
 
   private final StitchConfig config;
   private final Dataset<Row> observations;
   private final Dataset<Row> identifiers;
-  private final Dataset<Row> prepared;
+  private final List<Dataset<Row>> cached;
   private final StitchTotals totals;
   private final List<SuspectedJunk> junk;
-  private final long count;
 
-  SparkStitchResult(StitchConfig config, Dataset<Row> observations, Dataset<Row> identifiers, Dataset<Row> prepared,
-      StitchTotals totals, List<SuspectedJunk> junk, long count) {
+  SparkStitchResult(StitchConfig config, Dataset<Row> observations, Dataset<Row> identifiers, List<Dataset<Row>> cached,
+      StitchTotals totals, List<SuspectedJunk> junk) {
     this.config = config;
     this.observations = observations;
     this.identifiers = identifiers;
-    this.prepared = prepared;
+    this.cached = List.copyOf(cached);
     this.totals = totals;
     this.junk = List.copyOf(junk);
-    this.count = count;
   }
 
   /** Returns the config of the run. */
@@ -68,15 +66,15 @@ public final class SparkStitchResult {
     return junk;
   }
 
-  /** Returns how many observations (input rows) there were. */
+  /** Returns how many observations (input rows) there were: {@code totals().observations()}. */
   public long observationCount() {
-    return count;
+    return totals.observations();
   }
 
-  /** Drops the cached Datasets of the run. */
+  /** Drops the cached Datasets of the run (the results read them; they are recomputed after). */
   public void unpersist() {
-    observations.unpersist();
-    identifiers.unpersist();
-    prepared.unpersist();
+    for (Dataset<Row> d : cached) {
+      d.unpersist();
+    }
   }
 }
