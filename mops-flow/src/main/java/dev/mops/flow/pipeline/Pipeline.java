@@ -404,9 +404,7 @@ public final class Pipeline {
     c.in += held.size();
     List<Record> views = new ArrayList<>(held.size());
     for (Work w : held) {
-      Map<String, @Nullable Object> m = new LinkedHashMap<>(w.fields);
-      m.put(SEQ, Long.toString(w.number));
-      views.add(Records.of(m));
+      views.add(new NumberedView(w.fields, Long.toString(w.number)));
     }
     DedupeResult result = Deduplicator.of(config)
         .withProgress((phase, done, total) -> output.progress(Stage.DEDUPE, done, total,
@@ -768,7 +766,8 @@ public final class Pipeline {
   /** The record in flight, with what the stages learned about it. Not thread-safe: one run, one thread. */
   private static final class Work {
     final long number;
-    final Map<String, @Nullable Object> original;
+    /** The record as given: callers' records are read-only views, kept as they are until a dead letter copies them. */
+    final Record original;
     final Map<String, @Nullable Object> fields;
     final String id;
     final List<Finding> findings = new ArrayList<>(2);
@@ -783,12 +782,11 @@ public final class Pipeline {
 
     Work(long number, Record lead, String idField) {
       this.number = number;
-      Map<String, @Nullable Object> m = new LinkedHashMap<>();
+      this.original = lead;
+      this.fields = new LinkedHashMap<>();
       for (String f : lead.fieldNames()) {
-        m.put(f, lead.get(f));
+        fields.put(f, lead.get(f));
       }
-      this.original = Collections.unmodifiableMap(m);
-      this.fields = new LinkedHashMap<>(m);
       String raw = text(lead.get(idField));
       this.id = raw == null ? "#" + number : raw;
     }
@@ -802,11 +800,43 @@ public final class Pipeline {
     }
 
     DeadLetter deadLetter(Stage stage, String code, String message, int attempts) {
-      return new DeadLetter(stage, code, message, attempts, number, id.startsWith("#") ? null : id, original);
+      Map<String, @Nullable Object> m = new LinkedHashMap<>();
+      for (String f : original.fieldNames()) {
+        m.put(f, original.get(f));
+      }
+      return new DeadLetter(stage, code, message, attempts, number, id.startsWith("#") ? null : id, m);
     }
 
     LeadOutcome outcome(@Nullable DeadLetter dl) {
       return new LeadOutcome(id, number, snapshot(), findings, dl, enrichment, account, score, routing, notification);
+    }
+  }
+
+  /** A record's fields with its number added under {@link #SEQ}, the id the dedupe engine sees; no copy. */
+  private static final class NumberedView implements Record {
+    private final Map<String, @Nullable Object> fields;
+    private final String seq;
+
+    NumberedView(Map<String, @Nullable Object> fields, String seq) {
+      this.fields = fields;
+      this.seq = seq;
+    }
+
+    @Override
+    public @Nullable Object get(String field) {
+      return field.equals(SEQ) ? seq : fields.get(field);
+    }
+
+    @Override
+    public boolean has(String field) {
+      return field.equals(SEQ) || fields.containsKey(field);
+    }
+
+    @Override
+    public Set<String> fieldNames() {
+      Set<String> names = new java.util.LinkedHashSet<>(fields.keySet());
+      names.add(SEQ);
+      return Collections.unmodifiableSet(names);
     }
   }
 
