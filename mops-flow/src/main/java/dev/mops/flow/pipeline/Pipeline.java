@@ -21,6 +21,7 @@ import dev.mops.flow.enrich.Enricher;
 import dev.mops.identity.account.AccountMatch;
 import dev.mops.identity.account.AccountMatcher;
 import dev.mops.identity.dedupe.DedupeConfig;
+import dev.mops.identity.dedupe.DedupeLimitException;
 import dev.mops.identity.dedupe.DedupeResult;
 import dev.mops.identity.dedupe.Deduplicator;
 import dev.mops.identity.dedupe.EntityCluster;
@@ -406,18 +407,37 @@ public final class Pipeline {
     for (Work w : held) {
       views.add(new NumberedView(w.fields, Long.toString(w.number)));
     }
-    DedupeResult result = Deduplicator.of(config)
-        .withProgress((phase, done, total) -> output.progress(Stage.DEDUPE, done, total,
-            phase.name().toLowerCase(java.util.Locale.ROOT) + " " + phase.unit()))
-        .dedupe(views, SEQ);
-    views.clear();
+    Runtime rt = Runtime.getRuntime();
+    if (held.size() > 100_000) {
+      System.gc();   // once per large batch: what the run holds, without its garbage
+    }
+    long heldBytes = rt.totalMemory() - rt.freeMemory();
+    // the engine sizes itself on the whole heap; what this run holds is not there for it
+    Deduplicator.pairBudget(held.size(), Math.max(0, rt.maxMemory() - heldBytes));
+    DedupeResult result;
+    Map<String, GoldenRecord> golden = new HashMap<>();
+    try {
+      result = Deduplicator.of(config)
+          .withProgress((phase, done, total) -> output.progress(Stage.DEDUPE, done, total,
+              phase.name().toLowerCase(java.util.Locale.ROOT) + " " + phase.unit()))
+          .dedupe(views, SEQ);
+      views.clear();
+      for (GoldenRecord g : result.goldenRecords()) {
+        if (g.lineage().size() > 1) {
+          golden.put(g.clusterId(), g);
+        }
+      }
+    } catch (OutOfMemoryError e) {
+      views.clear();
+      golden.clear();
+      throw new DedupeLimitException(String.format(java.util.Locale.ROOT,
+          "the dedupe stage ran out of memory on %,d records with %,d MB of heap: run java with a larger -Xmx"
+              + " (JAVA_OPTS for mops; a million leads through every stage need about 8 GB), or split the input",
+          held.size(), rt.maxMemory() >> 20));
+    }
     Map<Long, Work> bySeq = new HashMap<>();
     for (Work w : held) {
       bySeq.put(w.number, w);
-    }
-    Map<String, GoldenRecord> golden = new HashMap<>();
-    for (GoldenRecord g : result.goldenRecords()) {
-      golden.put(g.clusterId(), g);
     }
     List<Work> survivors = new ArrayList<>();
     for (EntityCluster cluster : result.clusters()) {
