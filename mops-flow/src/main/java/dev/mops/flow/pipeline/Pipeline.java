@@ -139,6 +139,7 @@ public final class Pipeline {
   private final @Nullable SlaEvaluator slaEvaluator;
   private final NotificationSink notifications;
   private final Map<String, String> configs;
+  private final java.util.concurrent.atomic.AtomicLong observations = new java.util.concurrent.atomic.AtomicLong();
 
   private Pipeline(Builder b) {
     this.name = b.name;
@@ -664,7 +665,9 @@ public final class Pipeline {
         }
       }
       if (!typesAndValues.isEmpty()) {
-        StitchOutcome o = graph.add(Observation.of(w.id, now, typesAndValues.toArray(new String[0])));
+        // an observation id is unique in a graph, and a lead may come through again (an update, a replay)
+        String observation = w.id + "/" + observations.incrementAndGet();
+        StitchOutcome o = graph.add(Observation.of(observation, now, typesAndValues.toArray(new String[0])));
         w.fields.put("profile_id", o.profileId());
         w.stitched = true;
       }
