@@ -57,7 +57,7 @@ class DocSnippetsTest {
       "dev.mops.metrics.experiment.*", "dev.mops.metrics.ops.*", "dev.mops.metrics.report.*",
       "dev.mops.metrics.sla.*", "dev.mops.planning.*", "dev.mops.planning.budget.*", "dev.mops.planning.calendar.*",
       "dev.mops.planning.capacity.*", "dev.mops.planning.checklist.*", "dev.mops.planning.intake.*",
-      "dev.mops.planning.preflight.*", "dev.mops.flow.program.*",
+      "dev.mops.planning.preflight.*", "dev.mops.flow.program.*", "dev.mops.flow.pipeline.*", "dev.mops.flow.enrich.*",
       // single-type imports win over java.lang's and the on-demand ones above
       "dev.mops.core.record.Record");
 

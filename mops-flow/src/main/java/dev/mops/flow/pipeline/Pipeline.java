@@ -21,6 +21,7 @@ import dev.mops.flow.enrich.Enricher;
 import dev.mops.identity.account.AccountMatch;
 import dev.mops.identity.account.AccountMatcher;
 import dev.mops.identity.dedupe.DedupeConfig;
+import dev.mops.identity.dedupe.DedupeLimitException;
 import dev.mops.identity.dedupe.DedupeResult;
 import dev.mops.identity.dedupe.Deduplicator;
 import dev.mops.identity.dedupe.EntityCluster;
@@ -138,6 +139,7 @@ public final class Pipeline {
   private final @Nullable SlaEvaluator slaEvaluator;
   private final NotificationSink notifications;
   private final Map<String, String> configs;
+  private final java.util.concurrent.atomic.AtomicLong observations = new java.util.concurrent.atomic.AtomicLong();
 
   private Pipeline(Builder b) {
     this.name = b.name;
@@ -404,22 +406,39 @@ public final class Pipeline {
     c.in += held.size();
     List<Record> views = new ArrayList<>(held.size());
     for (Work w : held) {
-      Map<String, @Nullable Object> m = new LinkedHashMap<>(w.fields);
-      m.put(SEQ, Long.toString(w.number));
-      views.add(Records.of(m));
+      views.add(new NumberedView(w.fields, Long.toString(w.number)));
     }
-    DedupeResult result = Deduplicator.of(config)
-        .withProgress((phase, done, total) -> output.progress(Stage.DEDUPE, done, total,
-            phase.name().toLowerCase(java.util.Locale.ROOT) + " " + phase.unit()))
-        .dedupe(views, SEQ);
-    views.clear();
+    Runtime rt = Runtime.getRuntime();
+    if (held.size() > 100_000) {
+      System.gc();   // once per large batch: what the run holds, without its garbage
+    }
+    long heldBytes = rt.totalMemory() - rt.freeMemory();
+    // the engine sizes itself on the whole heap; what this run holds is not there for it
+    Deduplicator.pairBudget(held.size(), Math.max(0, rt.maxMemory() - heldBytes));
+    DedupeResult result;
+    Map<String, GoldenRecord> golden = new HashMap<>();
+    try {
+      result = Deduplicator.of(config)
+          .withProgress((phase, done, total) -> output.progress(Stage.DEDUPE, done, total,
+              phase.name().toLowerCase(java.util.Locale.ROOT) + " " + phase.unit()))
+          .dedupe(views, SEQ);
+      views.clear();
+      for (GoldenRecord g : result.goldenRecords()) {
+        if (g.lineage().size() > 1) {
+          golden.put(g.clusterId(), g);
+        }
+      }
+    } catch (OutOfMemoryError e) {
+      views.clear();
+      golden.clear();
+      throw new DedupeLimitException(String.format(java.util.Locale.ROOT,
+          "the dedupe stage ran out of memory on %,d records with %,d MB of heap: run java with a larger -Xmx"
+              + " (JAVA_OPTS for mops; a million leads through every stage need about 8 GB), or split the input",
+          held.size(), rt.maxMemory() >> 20));
+    }
     Map<Long, Work> bySeq = new HashMap<>();
     for (Work w : held) {
       bySeq.put(w.number, w);
-    }
-    Map<String, GoldenRecord> golden = new HashMap<>();
-    for (GoldenRecord g : result.goldenRecords()) {
-      golden.put(g.clusterId(), g);
     }
     List<Work> survivors = new ArrayList<>();
     for (EntityCluster cluster : result.clusters()) {
@@ -646,7 +665,9 @@ public final class Pipeline {
         }
       }
       if (!typesAndValues.isEmpty()) {
-        StitchOutcome o = graph.add(Observation.of(w.id, now, typesAndValues.toArray(new String[0])));
+        // an observation id is unique in a graph, and a lead may come through again (an update, a replay)
+        String observation = w.id + "/" + observations.incrementAndGet();
+        StitchOutcome o = graph.add(Observation.of(observation, now, typesAndValues.toArray(new String[0])));
         w.fields.put("profile_id", o.profileId());
         w.stitched = true;
       }
@@ -768,7 +789,8 @@ public final class Pipeline {
   /** The record in flight, with what the stages learned about it. Not thread-safe: one run, one thread. */
   private static final class Work {
     final long number;
-    final Map<String, @Nullable Object> original;
+    /** The record as given: callers' records are read-only views, kept as they are until a dead letter copies them. */
+    final Record original;
     final Map<String, @Nullable Object> fields;
     final String id;
     final List<Finding> findings = new ArrayList<>(2);
@@ -783,12 +805,11 @@ public final class Pipeline {
 
     Work(long number, Record lead, String idField) {
       this.number = number;
-      Map<String, @Nullable Object> m = new LinkedHashMap<>();
+      this.original = lead;
+      this.fields = new LinkedHashMap<>();
       for (String f : lead.fieldNames()) {
-        m.put(f, lead.get(f));
+        fields.put(f, lead.get(f));
       }
-      this.original = Collections.unmodifiableMap(m);
-      this.fields = new LinkedHashMap<>(m);
       String raw = text(lead.get(idField));
       this.id = raw == null ? "#" + number : raw;
     }
@@ -802,11 +823,43 @@ public final class Pipeline {
     }
 
     DeadLetter deadLetter(Stage stage, String code, String message, int attempts) {
-      return new DeadLetter(stage, code, message, attempts, number, id.startsWith("#") ? null : id, original);
+      Map<String, @Nullable Object> m = new LinkedHashMap<>();
+      for (String f : original.fieldNames()) {
+        m.put(f, original.get(f));
+      }
+      return new DeadLetter(stage, code, message, attempts, number, id.startsWith("#") ? null : id, m);
     }
 
     LeadOutcome outcome(@Nullable DeadLetter dl) {
       return new LeadOutcome(id, number, snapshot(), findings, dl, enrichment, account, score, routing, notification);
+    }
+  }
+
+  /** A record's fields with its number added under {@link #SEQ}, the id the dedupe engine sees; no copy. */
+  private static final class NumberedView implements Record {
+    private final Map<String, @Nullable Object> fields;
+    private final String seq;
+
+    NumberedView(Map<String, @Nullable Object> fields, String seq) {
+      this.fields = fields;
+      this.seq = seq;
+    }
+
+    @Override
+    public @Nullable Object get(String field) {
+      return field.equals(SEQ) ? seq : fields.get(field);
+    }
+
+    @Override
+    public boolean has(String field) {
+      return field.equals(SEQ) || fields.containsKey(field);
+    }
+
+    @Override
+    public Set<String> fieldNames() {
+      Set<String> names = new java.util.LinkedHashSet<>(fields.keySet());
+      names.add(SEQ);
+      return Collections.unmodifiableSet(names);
     }
   }
 

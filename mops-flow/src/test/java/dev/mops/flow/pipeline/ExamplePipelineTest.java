@@ -74,4 +74,27 @@ class ExamplePipelineTest {
     assertThat(r.breakdown("route_outcomes")).containsEntry("assigned", 5L).containsEntry("suppressed", 1L);
     assertThat(r.configs()).containsKeys("contract", "dedupe", "identity", "scoring", "routing", "sla", "enrichment");
   }
+
+  /** The per-record example of docs/flow.md, with what its comments say. */
+  @Test
+  void theGuidesPerRecordExample() {
+    PipelineDefinition def = PipelineDefinition.load(FILE);
+    List<Notification> sent = new ArrayList<>();
+    Pipeline pipeline = def.builder().notifications(sent::add).build();
+    Record lead = dev.mops.core.record.Records.of(java.util.Map.of("id", "L-100", "email", "Ana.Silva@Acme.com",
+        "last_name", "Silva", "title", "VP Marketing", "country", "United States", "created_at", "2026-03-10T13:00:00Z"));
+    List<Record> events = List.of(dev.mops.core.record.Records.of(
+        java.util.Map.of("type", "form_fill", "form", "demo", "timestamp", "2026-03-10T13:00:00Z")));
+    LeadOutcome o = pipeline.process(lead, events, NOW);
+    java.util.Objects.requireNonNull(pipeline.enricher()).close();
+    assertThat(o.status()).isEqualTo(LeadOutcome.Status.PASSED);
+    assertThat(o.record().get("email")).isEqualTo("ana.silva@acme.com");
+    assertThat(o.record().get("industry")).isEqualTo("Software");
+    assertThat(o.record().get("account_id")).isEqualTo("ACC-1");
+    assertThat(o.record().get("mql")).isEqualTo(true);
+    assertThat(o.record().get("route_owner")).isEqualTo("alice");
+    assertThat(o.notification().dueBy()).isEqualTo(Instant.parse("2026-03-10T15:00:00Z"));
+    assertThat(o.notification().slaGoal()).isEqualTo("hot-lead");
+    assertThat(sent).containsExactly(o.notification());
+  }
 }
