@@ -10,7 +10,7 @@ import dev.mops.flow.pipeline.PipelineDefinition;
 import dev.mops.flow.pipeline.PipelineFiles;
 import dev.mops.flow.pipeline.PipelineOutput;
 import dev.mops.flow.pipeline.PipelineResult;
-import dev.mops.flow.pipeline.Stage;
+import dev.mops.flow.pipeline.PipelineStage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -65,7 +65,7 @@ final class PipelineRunner {
   PipelineResult run(PipelineDefinition def, Path outDir, Body body) throws IOException {
     PipelineFiles files;
     Pipeline pipeline;
-    Set<Stage> stages = EnumSet.noneOf(Stage.class);
+    Set<PipelineStage> stages = EnumSet.noneOf(PipelineStage.class);
     {
       Pipeline probe = def.builder().build();
       closeEnricher(probe);
@@ -96,7 +96,7 @@ final class PipelineRunner {
     }
   }
 
-  private void draw(Stage stage, long done, long total, String unit) {
+  private void draw(PipelineStage stage, long done, long total, String unit) {
     if (!progress) {
       return;
     }
@@ -126,12 +126,12 @@ final class PipelineRunner {
     }
 
     @Override
-    public Set<Stage> stageOutputs() {
+    public Set<PipelineStage> stageOutputs() {
       return files.stageOutputs();
     }
 
     @Override
-    public void stageOutput(Stage stage, Record record) throws IOException {
+    public void stageOutput(PipelineStage stage, Record record) throws IOException {
       files.stageOutput(stage, record);
     }
 
@@ -151,7 +151,7 @@ final class PipelineRunner {
     }
 
     @Override
-    public void progress(Stage stage, long done, long total, String unit) {
+    public void progress(PipelineStage stage, long done, long total, String unit) {
       draw(stage, done, total, unit);
     }
   }

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param record the record as read, field to value
  */
 public record DeadLetter(
-    Stage stage, String code, String message, int attempts, long recordNumber, @Nullable String leadId,
+    PipelineStage stage, String code, String message, int attempts, long recordNumber, @Nullable String leadId,
     Map<String, @Nullable Object> record) {
 
   /** Copies the record, keeping its field order. */
@@ -78,7 +78,7 @@ public record DeadLetter(
     Object attempts = r.get("attempts");
     Object number = r.get("record_number");
     Object id = r.get("lead_id");
-    return new DeadLetter(Stage.parse(stage.toString()), code.toString(), message == null ? "" : message.toString(),
+    return new DeadLetter(PipelineStage.parse(stage.toString()), code.toString(), message == null ? "" : message.toString(),
         attempts instanceof Number n ? n.intValue() : 0, number instanceof Number n ? n.longValue() : 0,
         id == null ? null : id.toString(), fields);
   }

@@ -113,8 +113,8 @@ public final class Pipeline {
   public static final int PROGRESS_EVERY = 4096;
 
   private static final String SEQ = "__mops_seq";
-  private static final List<Stage> HEAD = List.of(Stage.VALIDATE, Stage.NORMALISE, Stage.ENRICH);
-  private static final List<Stage> TAIL = List.of(Stage.IDENTITY, Stage.SCORE, Stage.ROUTE, Stage.NOTIFY);
+  private static final List<PipelineStage> HEAD = List.of(PipelineStage.VALIDATE, PipelineStage.NORMALISE, PipelineStage.ENRICH);
+  private static final List<PipelineStage> TAIL = List.of(PipelineStage.IDENTITY, PipelineStage.SCORE, PipelineStage.ROUTE, PipelineStage.NOTIFY);
 
   private final String name;
   private final String version;
@@ -214,9 +214,9 @@ public final class Pipeline {
   }
 
   /** Returns the stages configured, in order. */
-  public Set<Stage> enabledStages() {
-    Set<Stage> s = EnumSet.noneOf(Stage.class);
-    for (Stage stage : Stage.values()) {
+  public Set<PipelineStage> enabledStages() {
+    Set<PipelineStage> s = EnumSet.noneOf(PipelineStage.class);
+    for (PipelineStage stage : PipelineStage.values()) {
       if (enabled(stage)) {
         s.add(stage);
       }
@@ -239,7 +239,7 @@ public final class Pipeline {
     return configs;
   }
 
-  private boolean enabled(Stage stage) {
+  private boolean enabled(PipelineStage stage) {
     switch (stage) {
       case VALIDATE:
         return validator != null;
@@ -274,13 +274,13 @@ public final class Pipeline {
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(now, "now");
     Work w = new Work(1, lead, idField);
-    for (Stage s : HEAD) {
+    for (PipelineStage s : HEAD) {
       DeadLetter dl = apply(s, w, id -> events, now);
       if (dl != null) {
         return w.outcome(dl);
       }
     }
-    for (Stage s : TAIL) {
+    for (PipelineStage s : TAIL) {
       DeadLetter dl = apply(s, w, id -> events, now);
       if (dl != null) {
         return w.outcome(dl);
@@ -315,14 +315,14 @@ public final class Pipeline {
     long started = System.nanoTime();
     EnrichmentStats before = enricher == null ? EnrichmentStats.zero() : enricher.stats();
     Tally t = new Tally();
-    Set<Stage> wanted = output.stageOutputs();
+    Set<PipelineStage> wanted = output.stageOutputs();
     List<Work> held = new ArrayList<>();
     long n = 0;
     for (Record lead : leads) {
       n++;
       t.read++;
       if (n % PROGRESS_EVERY == 0) {
-        output.progress(Stage.VALIDATE, n, -1, "records read");
+        output.progress(PipelineStage.VALIDATE, n, -1, "records read");
       }
       Work w = new Work(n, lead, idField);
       if (!through(HEAD, w, eventsOf, now, t, wanted, output)) {
@@ -331,18 +331,18 @@ public final class Pipeline {
       if (dedupe != null) {
         held.add(w);
       } else {
-        t.count(Stage.DEDUPE).in++;
-        t.count(Stage.DEDUPE).out++;
+        t.count(PipelineStage.DEDUPE).in++;
+        t.count(PipelineStage.DEDUPE).out++;
         tail(w, eventsOf, now, t, wanted, output);
       }
     }
-    output.progress(Stage.VALIDATE, n, n, "records read");
+    output.progress(PipelineStage.VALIDATE, n, n, "records read");
     if (dedupe != null) {
       dedupeAndTail(held, eventsOf, now, t, wanted, output);
     }
     EnrichmentStats calls = enricher == null ? EnrichmentStats.zero() : enricher.stats().minus(before);
     List<StageCounts> counts = new ArrayList<>();
-    for (Stage s : Stage.values()) {
+    for (PipelineStage s : PipelineStage.values()) {
       Counter c = t.count(s);
       counts.add(new StageCounts(s, enabled(s), c.in, c.out, c.dead, c.merged));
     }
@@ -364,9 +364,9 @@ public final class Pipeline {
     return run(originals, eventsOf, now, output);
   }
 
-  private boolean through(List<Stage> stages, Work w, Function<String, ? extends List<? extends Record>> eventsOf,
-      Instant now, Tally t, Set<Stage> wanted, PipelineOutput output) {
-    for (Stage s : stages) {
+  private boolean through(List<PipelineStage> stages, Work w, Function<String, ? extends List<? extends Record>> eventsOf,
+      Instant now, Tally t, Set<PipelineStage> wanted, PipelineOutput output) {
+    for (PipelineStage s : stages) {
       Counter c = t.count(s);
       c.in++;
       DeadLetter dl = apply(s, w, eventsOf, now);
@@ -388,7 +388,7 @@ public final class Pipeline {
   }
 
   private void tail(Work w, Function<String, ? extends List<? extends Record>> eventsOf, Instant now, Tally t,
-      Set<Stage> wanted, PipelineOutput output) {
+      Set<PipelineStage> wanted, PipelineOutput output) {
     if (through(TAIL, w, eventsOf, now, t, wanted, output)) {
       t.passed++;
       for (Finding f : w.findings) {
@@ -400,9 +400,9 @@ public final class Pipeline {
   }
 
   private void dedupeAndTail(List<Work> held, Function<String, ? extends List<? extends Record>> eventsOf, Instant now,
-      Tally t, Set<Stage> wanted, PipelineOutput output) {
+      Tally t, Set<PipelineStage> wanted, PipelineOutput output) {
     DedupeConfig config = Objects.requireNonNull(dedupe);
-    Counter c = t.count(Stage.DEDUPE);
+    Counter c = t.count(PipelineStage.DEDUPE);
     c.in += held.size();
     List<Record> views = new ArrayList<>(held.size());
     for (Work w : held) {
@@ -419,7 +419,7 @@ public final class Pipeline {
     Map<String, GoldenRecord> golden = new HashMap<>();
     try {
       result = Deduplicator.of(config)
-          .withProgress((phase, done, total) -> output.progress(Stage.DEDUPE, done, total,
+          .withProgress((phase, done, total) -> output.progress(PipelineStage.DEDUPE, done, total,
               phase.name().toLowerCase(java.util.Locale.ROOT) + " " + phase.unit()))
           .dedupe(views, SEQ);
       views.clear();
@@ -486,20 +486,20 @@ public final class Pipeline {
     long done = 0;
     for (Work w : survivors) {
       c.out++;
-      if (wanted.contains(Stage.DEDUPE)) {
+      if (wanted.contains(PipelineStage.DEDUPE)) {
         Record snapshot = w.snapshot();
-        emit(() -> output.stageOutput(Stage.DEDUPE, snapshot));
+        emit(() -> output.stageOutput(PipelineStage.DEDUPE, snapshot));
       }
       tail(w, eventsOf, now, t, wanted, output);
       if (++done % PROGRESS_EVERY == 0) {
-        output.progress(Stage.IDENTITY, done, survivors.size(), "records after dedupe");
+        output.progress(PipelineStage.IDENTITY, done, survivors.size(), "records after dedupe");
       }
     }
-    output.progress(Stage.IDENTITY, done, survivors.size(), "records after dedupe");
+    output.progress(PipelineStage.IDENTITY, done, survivors.size(), "records after dedupe");
   }
 
   /** Runs one stage on one record; returns its dead letter, or null when it went on. */
-  private @Nullable DeadLetter apply(Stage stage, Work w, Function<String, ? extends List<? extends Record>> eventsOf,
+  private @Nullable DeadLetter apply(PipelineStage stage, Work w, Function<String, ? extends List<? extends Record>> eventsOf,
       Instant now) {
     if (!enabled(stage)) {
       return null;
@@ -564,7 +564,7 @@ public final class Pipeline {
     if (errors.size() > 5) {
       msg.append("; and ").append(errors.size() - 5).append(" more");
     }
-    return w.deadLetter(Stage.VALIDATE, errors.get(0).code(), msg.toString(), 1);
+    return w.deadLetter(PipelineStage.VALIDATE, errors.get(0).code(), msg.toString(), 1);
   }
 
   private void normalise(Work w) {
@@ -630,7 +630,7 @@ public final class Pipeline {
     EnrichmentResponse r = e.lookup(key);
     w.enrichment = r;
     if (r.failed()) {
-      return w.deadLetter(Stage.ENRICH, Objects.requireNonNull(r.errorCode()), Objects.requireNonNull(r.message()),
+      return w.deadLetter(PipelineStage.ENRICH, Objects.requireNonNull(r.errorCode()), Objects.requireNonNull(r.message()),
           r.attempts());
     }
     for (Map.Entry<String, String> f : r.fields().entrySet()) {
@@ -749,7 +749,7 @@ public final class Pipeline {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      return w.deadLetter(Stage.NOTIFY, "NOTIFY_FAILED", "the notification sink threw " + e, 1);
+      return w.deadLetter(PipelineStage.NOTIFY, "NOTIFY_FAILED", "the notification sink threw " + e, 1);
     }
     w.notification = n;
     return null;
@@ -822,7 +822,7 @@ public final class Pipeline {
       return Records.of(Collections.unmodifiableMap(new LinkedHashMap<>(fields)));
     }
 
-    DeadLetter deadLetter(Stage stage, String code, String message, int attempts) {
+    DeadLetter deadLetter(PipelineStage stage, String code, String message, int attempts) {
       Map<String, @Nullable Object> m = new LinkedHashMap<>();
       for (String f : original.fieldNames()) {
         m.put(f, original.get(f));
@@ -872,7 +872,7 @@ public final class Pipeline {
 
   /** The counts and measures of one run. */
   private final class Tally {
-    final Map<Stage, Counter> counts = new EnumMap<>(Stage.class);
+    final Map<PipelineStage, Counter> counts = new EnumMap<>(PipelineStage.class);
     final Map<String, Map<String, Long>> breakdowns = new TreeMap<>();
     long read;
     long passed;
@@ -880,12 +880,12 @@ public final class Pipeline {
     long merged;
 
     Tally() {
-      for (Stage s : Stage.values()) {
+      for (PipelineStage s : PipelineStage.values()) {
         counts.put(s, new Counter());
       }
     }
 
-    Counter count(Stage s) {
+    Counter count(PipelineStage s) {
       return Objects.requireNonNull(counts.get(s));
     }
 
@@ -898,7 +898,7 @@ public final class Pipeline {
     }
 
     /** Counts what {@code stage} learned about {@code w} (called whether or not it failed). */
-    void measure(Stage stage, Work w) {
+    void measure(PipelineStage stage, Work w) {
       if (!enabled(stage)) {
         return;
       }

@@ -90,7 +90,7 @@ public final class PipelineDefinition {
   private final @Nullable ContactPolicy contactPolicy;
   private final @Nullable CsvEnrichmentProvider firmographics;
   private final EnrichmentPolicy enrichPolicy;
-  private final Set<Stage> stageOutputs;
+  private final Set<PipelineStage> stageOutputs;
   private final List<String> findings;
 
   private PipelineDefinition(ConfigDocument doc, Path baseDir) {
@@ -206,17 +206,17 @@ public final class PipelineDefinition {
     }
 
     ConfigNode on = root.get("output");
-    Set<Stage> outs = EnumSet.allOf(Stage.class);
+    Set<PipelineStage> outs = EnumSet.allOf(PipelineStage.class);
     if (on != null) {
       MapNode o = on.asMap("the output settings").checkKeys(List.of("stages"));
       ConfigNode st = o.get("stages");
       if (st != null) {
-        outs = EnumSet.noneOf(Stage.class);
+        outs = EnumSet.noneOf(PipelineStage.class);
         ConfigNode.ListNode list = st.asList("a list of stages");
         for (int i = 0; i < list.size(); i++) {
           ConfigNode item = list.get(i);
           try {
-            outs.add(Stage.parse(item.asText("a stage name")));
+            outs.add(PipelineStage.parse(item.asText("a stage name")));
           } catch (IllegalArgumentException e) {
             throw item.error(e.getMessage());
           }
@@ -287,7 +287,7 @@ public final class PipelineDefinition {
   }
 
   /** Returns the stages whose output {@code mops run} writes (all by default). */
-  public Set<Stage> stageOutputs() {
+  public Set<PipelineStage> stageOutputs() {
     return stageOutputs;
   }
 

@@ -59,15 +59,15 @@ public final class PipelineFiles implements PipelineOutput, NotificationSink, Cl
   public static final String SUMMARY = "summary.json";
 
   private final Path dir;
-  private final Set<Stage> stages;
+  private final Set<PipelineStage> stages;
   private final Writer leads;
   private final Writer dead;
   private final Writer merged;
   private final Writer notifications;
-  private final Map<Stage, Writer> stageWriters = new EnumMap<>(Stage.class);
+  private final Map<PipelineStage, Writer> stageWriters = new EnumMap<>(PipelineStage.class);
   private final StringBuilder line = new StringBuilder(512);
 
-  private PipelineFiles(Path dir, Set<Stage> stages) throws IOException {
+  private PipelineFiles(Path dir, Set<PipelineStage> stages) throws IOException {
     this.dir = dir;
     this.stages = Set.copyOf(stages);
     Files.createDirectories(dir);
@@ -77,7 +77,7 @@ public final class PipelineFiles implements PipelineOutput, NotificationSink, Cl
     this.notifications = writer(dir.resolve(NOTIFICATIONS));
     if (!stages.isEmpty()) {
       Files.createDirectories(dir.resolve("stages"));
-      for (Stage s : stages) {
+      for (PipelineStage s : stages) {
         stageWriters.put(s, writer(dir.resolve("stages").resolve(s.label() + ".jsonl")));
       }
     }
@@ -88,7 +88,7 @@ public final class PipelineFiles implements PipelineOutput, NotificationSink, Cl
    *
    * @param stages the stages whose output to write under {@code stages/}
    */
-  public static PipelineFiles create(Path dir, Set<Stage> stages) throws IOException {
+  public static PipelineFiles create(Path dir, Set<PipelineStage> stages) throws IOException {
     return new PipelineFiles(Objects.requireNonNull(dir, "dir"), stages);
   }
 
@@ -102,12 +102,12 @@ public final class PipelineFiles implements PipelineOutput, NotificationSink, Cl
   }
 
   @Override
-  public Set<Stage> stageOutputs() {
+  public Set<PipelineStage> stageOutputs() {
     return stages;
   }
 
   @Override
-  public void stageOutput(Stage stage, Record record) throws IOException {
+  public void stageOutput(PipelineStage stage, Record record) throws IOException {
     Writer w = stageWriters.get(stage);
     if (w != null) {
       line.setLength(0);

@@ -20,12 +20,12 @@ public interface PipelineOutput {
   PipelineOutput NONE = new PipelineOutput() {};
 
   /** Returns the stages whose output {@link #stageOutput} should receive (none by default). */
-  default Set<Stage> stageOutputs() {
+  default Set<PipelineStage> stageOutputs() {
     return Set.of();
   }
 
   /** Takes one record as it left {@code stage} (an immutable copy), for the stages of {@link #stageOutputs()}. */
-  default void stageOutput(Stage stage, Record record) throws Exception {}
+  default void stageOutput(PipelineStage stage, Record record) throws Exception {}
 
   /** Takes one lead that left the last stage. */
   default void lead(LeadOutcome outcome) throws Exception {}
@@ -45,8 +45,8 @@ public interface PipelineOutput {
   /**
    * Reports progress: {@code done} of {@code total} ({@code -1} when unknown) units of work in
    * {@code stage}: records read (reported as the first stage), the dedupe engine's phases (reported
-   * as {@link Stage#DEDUPE}, the unit naming the phase: {@code comparing pairs}), records after
+   * as {@link PipelineStage#DEDUPE}, the unit naming the phase: {@code comparing pairs}), records after
    * dedupe (the first stage after it). Called every few thousand units and at the end of each.
    */
-  default void progress(Stage stage, long done, long total, String unit) {}
+  default void progress(PipelineStage stage, long done, long total, String unit) {}
 }

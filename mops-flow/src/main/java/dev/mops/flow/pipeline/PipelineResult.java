@@ -94,7 +94,7 @@ public final class PipelineResult {
   }
 
   /** Returns the counts of one stage. */
-  public StageCounts stage(Stage stage) {
+  public StageCounts stage(PipelineStage stage) {
     for (StageCounts c : stages) {
       if (c.stage() == stage) {
         return c;

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param deadLettered records sent to the dead letters
  * @param merged records merged into a survivor (dedupe)
  */
-public record StageCounts(Stage stage, boolean enabled, long in, long out, long deadLettered, long merged) {
+public record StageCounts(PipelineStage stage, boolean enabled, long in, long out, long deadLettered, long merged) {
 
   /** Checks that no count is negative. */
   public StageCounts {

@@ -50,10 +50,10 @@ class ExamplePipelineTest {
     java.util.Objects.requireNonNull(p.enricher()).close();
     assertThat(r.problems()).isEmpty();
     assertThat(r.read()).isEqualTo(18);
-    assertThat(r.stage(Stage.VALIDATE).deadLettered()).isEqualTo(2);
+    assertThat(r.stage(PipelineStage.VALIDATE).deadLettered()).isEqualTo(2);
     assertThat(dead).extracting(DeadLetter::leadId).containsExactly("L-012", "L-018");
     assertThat(dead).extracting(DeadLetter::code).containsExactly("NOT_AN_EMAIL", "MISSING_REQUIRED");
-    assertThat(r.stage(Stage.DEDUPE).merged()).isEqualTo(2);      // L-002 into L-001, L-016 into L-014
+    assertThat(r.stage(PipelineStage.DEDUPE).merged()).isEqualTo(2);      // L-002 into L-001, L-016 into L-014
     assertThat(r.passed()).isEqualTo(14);
     LeadOutcome ana = out.get(0);
     assertThat(ana.leadId()).isEqualTo("L-001");

@@ -183,7 +183,7 @@ class FaultInjectionTest {
     input.forEach(l -> byId.put(String.valueOf(l.get("id")), l));
     for (DeadLetter d : first.dead) {
       assertThat(seen.add(d.leadId())).as("seed %d: %s twice", seed, d.leadId()).isTrue();
-      assertThat(d.stage()).isEqualTo(Stage.ENRICH);
+      assertThat(d.stage()).isEqualTo(PipelineStage.ENRICH);
       assertThat(d.attempts()).isBetween(0, 3);
       assertThat(d.code()).isIn("VENDOR_503", "VENDOR_REFUSED", "ENRICH_TIMEOUT", "ENRICH_INVALID_RESPONSE",
           "ENRICH_CIRCUIT_OPEN");

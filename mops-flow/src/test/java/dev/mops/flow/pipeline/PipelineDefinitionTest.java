@@ -46,7 +46,7 @@ class PipelineDefinitionTest {
     assertThat(d.enrichmentPolicy().failureThreshold()).isEqualTo(3);
     assertThat(d.enrichmentPolicy().openFor()).isEqualTo(Duration.ofMinutes(1));
     Pipeline p = d.builder().build();
-    assertThat(p.enabledStages()).containsExactlyInAnyOrder(Stage.NORMALISE, Stage.ENRICH);
+    assertThat(p.enabledStages()).containsExactlyInAnyOrder(PipelineStage.NORMALISE, PipelineStage.ENRICH);
     java.util.Objects.requireNonNull(p.enricher()).close();
   }
 

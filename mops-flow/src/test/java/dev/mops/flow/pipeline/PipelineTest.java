@@ -128,7 +128,7 @@ class PipelineTest {
     LeadOutcome o = p.process(bad, List.of(), NOW);
     assertThat(o.status()).isEqualTo(LeadOutcome.Status.DEAD_LETTERED);
     DeadLetter dl = o.deadLetter();
-    assertThat(dl.stage()).isEqualTo(Stage.VALIDATE);
+    assertThat(dl.stage()).isEqualTo(PipelineStage.VALIDATE);
     assertThat(dl.attempts()).isEqualTo(1);
     assertThat(dl.leadId()).isEqualTo("L-2");
     assertThat(dl.record()).containsEntry("email", "not an email");
@@ -148,15 +148,15 @@ class PipelineTest {
     events.put("L-3", List.of(Records.of(Map.of("type", "page_view", "timestamp", "2026-03-09T10:00:00Z", "url", "/pricing"))));
     List<LeadOutcome> out = new ArrayList<>();
     List<DeadLetter> dead = new ArrayList<>();
-    Map<Stage, Integer> stageRecords = new HashMap<>();
+    Map<PipelineStage, Integer> stageRecords = new HashMap<>();
     PipelineResult r = p.run(leads, id -> events.getOrDefault(id, List.of()), NOW, new PipelineOutput() {
       @Override
-      public Set<Stage> stageOutputs() {
-        return Set.of(Stage.values());
+      public Set<PipelineStage> stageOutputs() {
+        return Set.of(PipelineStage.values());
       }
 
       @Override
-      public void stageOutput(Stage stage, Record record) {
+      public void stageOutput(PipelineStage stage, Record record) {
         stageRecords.merge(stage, 1, Integer::sum);
       }
 
@@ -175,13 +175,13 @@ class PipelineTest {
     assertThat(r.read()).isEqualTo(4);
     assertThat(r.passed()).isEqualTo(3);
     assertThat(r.deadLettered()).isEqualTo(1);
-    assertThat(r.stage(Stage.VALIDATE).deadLettered()).isEqualTo(1);
-    assertThat(r.stage(Stage.DEDUPE).enabled()).isFalse();
-    assertThat(r.stage(Stage.NOTIFY).out()).isEqualTo(3);
+    assertThat(r.stage(PipelineStage.VALIDATE).deadLettered()).isEqualTo(1);
+    assertThat(r.stage(PipelineStage.DEDUPE).enabled()).isFalse();
+    assertThat(r.stage(PipelineStage.NOTIFY).out()).isEqualTo(3);
     assertThat(out).extracting(LeadOutcome::leadId).containsExactly("L-1", "L-3", "L-4");
     assertThat(dead).extracting(DeadLetter::leadId).containsExactly("L-2");
-    assertThat(stageRecords.get(Stage.VALIDATE)).isEqualTo(3);
-    assertThat(stageRecords.get(Stage.NOTIFY)).isEqualTo(3);
+    assertThat(stageRecords.get(PipelineStage.VALIDATE)).isEqualTo(3);
+    assertThat(stageRecords.get(PipelineStage.NOTIFY)).isEqualTo(3);
     assertThat(r.breakdown("dead_letters")).hasSize(1);
     assertThat(r.breakdown("enrichment")).containsEntry("found", 2L);
     assertThat(r.breakdown("notifications")).containsEntry("made", (long) sent.size());
@@ -219,7 +219,7 @@ class PipelineTest {
           }
         });
     assertThat(r.problems()).isEmpty();
-    assertThat(r.stage(Stage.DEDUPE).merged()).isEqualTo(1);
+    assertThat(r.stage(PipelineStage.DEDUPE).merged()).isEqualTo(1);
     assertThat(merged).containsExactly("B->A");
     assertThat(out).extracting(LeadOutcome::leadId).containsExactly("A", "C");
     LeadOutcome survivor = out.get(0);

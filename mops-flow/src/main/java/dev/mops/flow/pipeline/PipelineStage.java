@@ -7,7 +7,7 @@ import java.util.Locale;
  *
  * <p>Thread safety: an enum, immutable.
  */
-public enum Stage {
+public enum PipelineStage {
   /** Checks the record against the data contract; errors send it to the dead letters. */
   VALIDATE,
   /** Normalises email, domain, phone and country in place, deriving {@code domain} from the email or website. */
@@ -31,8 +31,8 @@ public enum Stage {
   }
 
   /** Returns the stage of a label, ignoring case. */
-  public static Stage parse(String label) {
-    for (Stage s : values()) {
+  public static PipelineStage parse(String label) {
+    for (PipelineStage s : values()) {
       if (s.label().equalsIgnoreCase(label.trim())) {
         return s;
       }
