@@ -91,8 +91,9 @@ public final class Main {
   }
 
   static String oneLine(Throwable ex) {
-    if (ex instanceof UsageException || ex instanceof ConfigException) {
-      return String.valueOf(ex.getMessage());
+    if (ex instanceof UsageException || ex instanceof ConfigException
+        || ex instanceof dev.mops.identity.dedupe.DedupeLimitException) {
+      return String.valueOf(ex.getMessage()); // these say what to change: the class name would only be noise
     }
     if (ex instanceof java.nio.file.NoSuchFileException) {
       return "file not found: " + ex.getMessage();

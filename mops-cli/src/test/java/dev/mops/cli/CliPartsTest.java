@@ -65,4 +65,13 @@ class CliPartsTest {
     assertThat(Terminal.isTerminalDevice("/tmp/out.log")).isFalse();
     assertThat(Terminal.isTerminalDevice("pipe:[1234]")).isFalse();
   }
+
+  @Test
+  void errorsThatSayWhatToChangeArePrintedWithoutTheirClassName() {
+    assertThat(Main.oneLine(new dev.mops.identity.dedupe.DedupeLimitException("1,000,000 records need a heap of"
+        + " about 8 GB, this JVM has 4 GB: run with -Xmx8g")))
+        .isEqualTo("1,000,000 records need a heap of about 8 GB, this JVM has 4 GB: run with -Xmx8g");
+    assertThat(Main.oneLine(new IllegalStateException("boom")))
+        .isEqualTo("IllegalStateException: boom (run with --debug for the stack trace)");
+  }
 }
