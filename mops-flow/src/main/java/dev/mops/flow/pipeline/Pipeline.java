@@ -423,10 +423,8 @@ public final class Pipeline {
               phase.name().toLowerCase(java.util.Locale.ROOT) + " " + phase.unit()))
           .dedupe(views, SEQ);
       views.clear();
-      for (GoldenRecord g : result.goldenRecords()) {
-        if (g.lineage().size() > 1) {
-          golden.put(g.clusterId(), g);
-        }
+      for (GoldenRecord g : result.goldenRecords(2)) { // single records stay as they are
+        golden.put(g.clusterId(), g);
       }
     } catch (OutOfMemoryError e) {
       views.clear();

@@ -288,10 +288,31 @@ public final class DedupeResult {
    * exactly one golden record's lineage.
    */
   public List<GoldenRecord> goldenRecords() {
+    return goldenRecords(1);
+  }
+
+  /**
+   * Builds the golden records of the clusters of at least {@code minClusterSize} records, in
+   * cluster order, as {@link #goldenRecords()} does. With 2, only the clusters that merged
+   * duplicates: a caller that keeps single records as they are need not hold a golden copy of each
+   * (on a million leads, most of the memory {@link #goldenRecords()} takes).
+   *
+   * @throws IllegalArgumentException when {@code minClusterSize} is below 1
+   */
+  public List<GoldenRecord> goldenRecords(int minClusterSize) {
+    if (minClusterSize < 1) {
+      throw new IllegalArgumentException("minClusterSize must be 1 or more, not " + minClusterSize);
+    }
+    int[] size = new int[refs.length];
+    for (int i = 0; i < refs.length; i++) {
+      size[clusterOf[i]]++;
+    }
     Survivorship survivorship = new Survivorship(config.survivorship());
     Map<Integer, List<Survivorship.Member>> groups = new java.util.LinkedHashMap<>();
     for (int i = 0; i < refs.length; i++) {
-      groups.computeIfAbsent(clusterOf[i], x -> new ArrayList<>()).add(new Survivorship.Member(refs[i], recs[i].source));
+      if (size[clusterOf[i]] >= minClusterSize) {
+        groups.computeIfAbsent(clusterOf[i], x -> new ArrayList<>()).add(new Survivorship.Member(refs[i], recs[i].source));
+      }
     }
     List<GoldenRecord> out = new ArrayList<>(groups.size());
     for (Map.Entry<Integer, List<Survivorship.Member>> g : groups.entrySet()) {

@@ -2,6 +2,7 @@ package dev.mops.identity.dedupe;
 
 import static dev.mops.identity.dedupe.Fixtures.rec;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mops.core.Finding;
 import dev.mops.core.record.Record;
@@ -95,6 +96,10 @@ class DedupeFeaturesTest {
     assertThat(bob.lineage()).containsExactly(RecordRef.of("1"), RecordRef.of("2"));
     assertThat(bob.values().get("phone")).isEqualTo("(415) 555-0101");
     assertThat(bob.sourceOf().get("phone")).isEqualTo(RecordRef.of("2"));
+    List<GoldenRecord> merged = r.goldenRecords(2);
+    assertThat(merged).isNotEmpty().allSatisfy(g -> assertThat(g.lineage()).hasSizeGreaterThan(1));
+    assertThat(merged).containsExactlyElementsOf(golden.stream().filter(g -> g.lineage().size() > 1).toList());
+    assertThatThrownBy(() -> r.goldenRecords(0)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
