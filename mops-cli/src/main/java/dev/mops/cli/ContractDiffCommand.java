@@ -8,7 +8,6 @@ import dev.mops.quality.contract.ContractDiff;
 import dev.mops.quality.contract.DataContract;
 import dev.mops.quality.contract.DataContracts;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,30 +42,22 @@ public final class ContractDiffCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;
 
   @Mixin InputOptions input = new InputOptions();
+  @Mixin DiffOptions diffOptions = new DiffOptions();
   @Mixin FailOnOption failOn = new FailOnOption();
   @Mixin ProgressOptions progressOptions = new ProgressOptions();
   @Mixin IdOptions ids = new IdOptions();
   @Mixin AsOfOption asOf = new AsOfOption();
 
-  @Option(names = "--old", required = true, paramLabel = "FILE", description = "The contract in use.")
-  Path oldFile = Path.of("old.yaml");
-
-  @Option(names = "--new", required = true, paramLabel = "FILE", description = "The proposed contract.")
-  Path newFile = Path.of("new.yaml");
-
-  @Option(names = "--json", description = "Print the diff as one JSON object (for CI).")
-  boolean json;
-
   @Override
   public Integer call() throws IOException {
     failOn.validate();
     StandardStreams streams = StandardStreams.of(spec);
-    DataContract before = DataContracts.load(oldFile);
-    DataContract after = DataContracts.load(newFile);
+    DataContract before = DataContracts.load(diffOptions.oldFile);
+    DataContract after = DataContracts.load(diffOptions.newFile);
     ContractDiff diff = ContractDiff.between(before, after);
     DiffReport report = new DiffReport("contract-diff");
-    report.versions(oldFile.toString(), before.name(), before.version(), before.contentHash(), newFile.toString(),
-        after.name(), after.version(), after.contentHash());
+    report.versions(diffOptions.oldFile.toString(), before.name(), before.version(), before.contentHash(),
+        diffOptions.newFile.toString(), after.name(), after.version(), after.contentHash());
     StringBuilder counts = new StringBuilder("rules:");
     for (ContractDiff.Kind k : ContractDiff.Kind.values()) {
       counts.append(k == ContractDiff.Kind.ADDED ? " " : ", ").append(diff.changes(k).size()).append(' ')
@@ -149,7 +140,7 @@ public final class ContractDiffCommand implements Callable<Integer> {
       data.put("per_rule", perRule);
       report.put("data", data);
     }
-    report.print(streams.outText(), json);
+    report.print(streams.outText(), diffOptions.json);
     return failOn.exitCode();
   }
 }

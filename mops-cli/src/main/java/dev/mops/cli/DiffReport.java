@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one output of the config diffs ({@code contract-diff}, {@code taxonomy-diff}, {@code
- * channels-diff}): both versions with their files and hashes, then sections of lines as text, or
+ * channels-diff}, {@code score-diff}): both versions with their files and hashes, then sections of lines as text, or
  * the same content as one JSON object for CI ({@code --json}).
  *
  * <p>Thread safety: not thread-safe; one per command run.

@@ -6,7 +6,6 @@ import dev.mops.flow.program.LeadProgramState;
 import dev.mops.flow.program.Program;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,16 +44,11 @@ public final class ProgramDiffCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;
 
   @Mixin InputOptions input = new InputOptions();
+  @Mixin DiffOptions diffOptions = new DiffOptions();
   @Mixin FailOnOption failOn = new FailOnOption();
   @Mixin IdOptions ids = new IdOptions();
   @Mixin AsOfOption.Required asOf = new AsOfOption.Required();
   @Mixin ProgressOptions progressOptions = new ProgressOptions();
-
-  @Option(names = "--old", required = true, paramLabel = "FILE", description = "The current program.")
-  Path oldProgram = Path.of("old.yaml");
-
-  @Option(names = "--new", required = true, paramLabel = "FILE", description = "The proposed program.")
-  Path newProgram = Path.of("new.yaml");
 
   @Option(names = "--events", paramLabel = "FILE", description = "Events: lead_id, type, timestamp and properties.")
   @Nullable String events;
@@ -67,9 +61,6 @@ public final class ProgramDiffCommand implements Callable<Integer> {
       description = "Also write every changed lead, old and new state side by side, to this CSV file.")
   @Nullable String changesFile;
 
-  @Option(names = "--json", description = "Print the report as one JSON document on standard output.")
-  boolean json;
-
   @Override
   public Integer call() throws IOException {
     failOn.validate();
@@ -78,8 +69,8 @@ public final class ProgramDiffCommand implements Callable<Integer> {
     PrintWriter err = streams.err();
     ids.warnIfDeprecated(err);
     Instant now = asOf.instant();
-    Program before = Program.load(oldProgram);
-    Program after = Program.load(newProgram);
+    Program before = Program.load(diffOptions.oldFile);
+    Program after = Program.load(diffOptions.newFile);
     FindingPrinter printer = new FindingPrinter(streams, failOn);
     ProgramFiles files = new ProgramFiles();
     files.readEvents(input, events, eventLeadColumn, printer);
@@ -109,7 +100,7 @@ public final class ProgramDiffCommand implements Callable<Integer> {
             change.put("lead_id", key);
             change.put("old", outcome(a));
             change.put("new", outcome(b));
-            if (json || changes.size() < LISTED) {
+            if (diffOptions.json || changes.size() < LISTED) {
               changes.add(change);
             }
             if (csv != null) {
@@ -123,7 +114,7 @@ public final class ProgramDiffCommand implements Callable<Integer> {
           });
     }
     printer.finish();
-    if (json) {
+    if (diffOptions.json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("old", identity(before));
       doc.put("new", identity(after));
@@ -136,9 +127,9 @@ public final class ProgramDiffCommand implements Callable<Integer> {
       out.println(toJson(doc));
     } else {
       out.printf(Locale.ROOT, "old: %s %s (%s) from %s%n", before.name(), before.version(), before.contentHash(),
-          oldProgram);
+          diffOptions.oldFile);
       out.printf(Locale.ROOT, "new: %s %s (%s) from %s%n", after.name(), after.version(), after.contentHash(),
-          newProgram);
+          diffOptions.newFile);
       out.printf(Locale.ROOT, "as of %s: %,d of %,d leads would change state or next action%n", now, changed[0],
           files.leads);
       transitions.forEach((t, n) -> out.printf(Locale.ROOT, "  %s: %,d%n", t, n));

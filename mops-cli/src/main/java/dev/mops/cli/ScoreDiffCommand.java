@@ -9,7 +9,6 @@ import dev.mops.scoring.ModelImpact;
 import dev.mops.scoring.ScoringModel;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,16 +41,11 @@ public final class ScoreDiffCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;
 
   @Mixin InputOptions input = new InputOptions();
+  @Mixin DiffOptions diffOptions = new DiffOptions();
   @Mixin FailOnOption failOn = new FailOnOption();
   @Mixin IdOptions ids = new IdOptions();
   @Mixin AsOfOption.Required asOf = new AsOfOption.Required();
   @Mixin ProgressOptions progressOptions = new ProgressOptions();
-
-  @Option(names = "--old", required = true, paramLabel = "FILE", description = "The current model.")
-  Path oldModel = Path.of("old.yaml");
-
-  @Option(names = "--new", required = true, paramLabel = "FILE", description = "The proposed model.")
-  Path newModel = Path.of("new.yaml");
 
   @Option(names = "--events", paramLabel = "FILE", description = "Events: lead_id, type, timestamp and properties.")
   @Nullable String events;
@@ -81,8 +75,8 @@ public final class ScoreDiffCommand implements Callable<Integer> {
     }
     String idField = ids.column();
     Instant now = asOf.instant();
-    ScoringModel before = ScoringModel.load(oldModel);
-    ScoringModel after = ScoringModel.load(newModel);
+    ScoringModel before = ScoringModel.load(diffOptions.oldFile);
+    ScoringModel after = ScoringModel.load(diffOptions.newFile);
     FindingPrinter printer = new FindingPrinter(streams, failOn);
     Map<String, List<Record>> byLead = new HashMap<>();
     if (events != null) {
@@ -112,8 +106,25 @@ public final class ScoreDiffCommand implements Callable<Integer> {
       progress.done();
     }
     printer.finish();
-    out.print(impact.build().summary());
-    out.flush();
+    ModelImpact result = impact.build();
+    if (diffOptions.json) {
+      DiffReport report = new DiffReport("score-diff");
+      report.versions(diffOptions.oldFile.toString(), before.name(), before.version(), before.contentHash(),
+          diffOptions.newFile.toString(), after.name(), after.version(), after.contentHash());
+      report.put("as_of", now.toString());
+      report.put("leads", result.leads());
+      report.put("grade_changes", result.gradeChanges());
+      report.put("band_changes", result.bandChanges());
+      report.put("entered", result.entered());
+      report.put("left", result.left());
+      report.put("mean_score_change", result.meanScoreChange());
+      report.put("grade_matrix", result.gradeMatrix());
+      report.put("examples", result.examples());
+      report.print(out, true);
+    } else {
+      out.print(result.summary());
+      out.flush();
+    }
     return failOn.exitCode();
   }
 }

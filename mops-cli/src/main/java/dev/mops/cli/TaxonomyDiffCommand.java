@@ -6,7 +6,6 @@ import dev.mops.core.record.Values;
 import dev.mops.taxonomy.Taxonomy;
 import dev.mops.taxonomy.TaxonomyDiff;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,28 +42,20 @@ public final class TaxonomyDiffCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;
 
   @Mixin InputOptions input = new InputOptions();
+  @Mixin DiffOptions diffOptions = new DiffOptions();
   @Mixin FailOnOption failOn = new FailOnOption();
   @Mixin ProgressOptions progressOptions = new ProgressOptions();
-
-  @Option(names = "--old", required = true, paramLabel = "FILE", description = "The taxonomy in use.")
-  Path oldFile = Path.of("old.yaml");
-
-  @Option(names = "--new", required = true, paramLabel = "FILE", description = "The proposed taxonomy.")
-  Path newFile = Path.of("new.yaml");
-
-  @Option(names = "--json", description = "Print the diff as one JSON object (for CI).")
-  boolean json;
 
   @Override
   public Integer call() throws IOException {
     failOn.validate();
     StandardStreams streams = StandardStreams.of(spec);
-    Taxonomy before = Taxonomy.load(oldFile);
-    Taxonomy after = Taxonomy.load(newFile);
+    Taxonomy before = Taxonomy.load(diffOptions.oldFile);
+    Taxonomy after = Taxonomy.load(diffOptions.newFile);
     TaxonomyDiff diff = TaxonomyDiff.between(before, after);
     DiffReport report = new DiffReport("taxonomy-diff");
-    report.versions(oldFile.toString(), before.name(), before.version(), before.contentHash(), newFile.toString(),
-        after.name(), after.version(), after.contentHash());
+    report.versions(diffOptions.oldFile.toString(), before.name(), before.version(), before.contentHash(),
+        diffOptions.newFile.toString(), after.name(), after.version(), after.contentHash());
     report.line("parameters: " + diff.changes().size() + " changed");
     List<Map<String, @Nullable Object>> params = new ArrayList<>();
     for (TaxonomyDiff.ParameterChange c : diff.changes()) {
@@ -137,7 +128,7 @@ public final class TaxonomyDiffCommand implements Callable<Integer> {
       data.put("changes", urls);
       report.put("data", data);
     }
-    report.print(streams.outText(), json);
+    report.print(streams.outText(), diffOptions.json);
     return failOn.exitCode();
   }
 

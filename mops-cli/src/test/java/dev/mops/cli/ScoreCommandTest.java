@@ -2,6 +2,8 @@ package dev.mops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -126,6 +128,29 @@ class ScoreCommandTest {
         .contains("grade changes: 0 (0.0%)")
         .containsPattern("threshold mql: [1-9]\\d* entered, 0 left")
         .contains("mean change in total: +0.00");
+  }
+
+  @Test
+  void scoreDiffJsonIsOneObjectWithTheSameFacts() throws IOException {
+    Files.writeString(dir.resolve("new.yaml"), Files.readString(dir.resolve("model.yaml"))
+        .replace("gte: {field: total, value: 100}", "gte: {field: total, value: 80}")
+        .replace("version: \"2026.1\"", "version: \"2026.2\""));
+    int code = run("score-diff", "--old", p("model.yaml"), "--new", p("new.yaml"), "--input", p("leads.csv"),
+        "--events", p("events.csv"), "--as-of", AS_OF, "--json");
+    assertThat(code).as(err.toString()).isEqualTo(0);
+    JsonNode doc = new ObjectMapper().readTree(out.toString());
+    assertThat(doc.path("diff").asText()).isEqualTo("score-diff");
+    assertThat(doc.path("old").path("version").asText()).isEqualTo("2026.1");
+    assertThat(doc.path("new").path("version").asText()).isEqualTo("2026.2");
+    assertThat(doc.path("same_content").asBoolean()).isFalse();
+    assertThat(doc.path("as_of").asText()).isEqualTo(AS_OF);
+    assertThat(doc.path("leads").asLong()).isEqualTo(60);
+    assertThat(doc.path("grade_changes").asLong()).isZero();
+    long entered = doc.path("entered").path("mql").asLong();
+    assertThat(entered).isPositive();
+    assertThat(doc.path("left").path("mql").asLong()).isZero();
+    assertThat(doc.path("examples").size()).isEqualTo((int) Math.min(entered, 10));
+    assertThat(doc.path("mean_score_change").path("total").asDouble()).isZero();
   }
 
   @Test

@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -123,7 +122,7 @@ final class ModelReader {
         type = v.asText("a field type");
       }
       try {
-        b.field(e.getKey(), valueType(type));
+        b.field(e.getKey(), ValueType.ofName(type));
       } catch (IllegalArgumentException ex) {
         throw v.error(ex.getMessage());
       }
@@ -132,30 +131,6 @@ final class ModelReader {
       }
     }
     return b.build();
-  }
-
-  private static ValueType valueType(String t) {
-    switch (t.trim().toLowerCase(Locale.ROOT)) {
-      case "string":
-      case "text":
-        return ValueType.STRING;
-      case "number":
-        return ValueType.NUMBER;
-      case "boolean":
-        return ValueType.BOOLEAN;
-      case "instant":
-      case "timestamp":
-        return ValueType.INSTANT;
-      case "date":
-        return ValueType.DATE;
-      case "list":
-        return ValueType.STRING_LIST;
-      case "any":
-        return ValueType.ANY;
-      default:
-        throw new IllegalArgumentException(
-            "unknown field type '" + t + "', expected one of string, number, boolean, instant, date, list, any");
-    }
   }
 
   private static String name(MapNode m, Set<String> seen, String what) {

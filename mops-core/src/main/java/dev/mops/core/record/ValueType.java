@@ -1,5 +1,7 @@
 package dev.mops.core.record;
 
+import java.util.Locale;
+
 /**
  * The kind of value a field holds, declared in a {@link Schema} so that values are converted once,
  * when a row is built, rather than on every comparison.
@@ -20,5 +22,40 @@ public enum ValueType {
   /** A calendar date, as {@link java.time.LocalDate}; reads {@code yyyy-MM-dd} and {@code yyyyMMdd}. */
   DATE,
   /** A list of strings; reads a {@code java.util.List} or a string split on {@code ;} or {@code |}. */
-  STRING_LIST
+  STRING_LIST;
+
+  /** The names {@link #ofName} reads, for error messages. */
+  public static final String NAMES = "string, number, boolean, instant, date, list, any";
+
+  /**
+   * Reads a field type as configs spell it: {@code string} (or {@code text}), {@code number}, {@code boolean},
+   * {@code instant} (or {@code timestamp}), {@code date}, {@code list} or {@code any}, in any case and with
+   * surrounding blanks ignored.
+   *
+   * @param name the type's name in a config
+   * @return the type
+   * @throws IllegalArgumentException naming the unknown type and the expected names
+   */
+  public static ValueType ofName(String name) {
+    switch (name.trim().toLowerCase(Locale.ROOT)) {
+      case "string":
+      case "text":
+        return STRING;
+      case "number":
+        return NUMBER;
+      case "boolean":
+        return BOOLEAN;
+      case "instant":
+      case "timestamp":
+        return INSTANT;
+      case "date":
+        return DATE;
+      case "list":
+        return STRING_LIST;
+      case "any":
+        return ANY;
+      default:
+        throw new IllegalArgumentException("unknown field type '" + name + "', expected one of " + NAMES);
+    }
+  }
 }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -104,38 +103,14 @@ final class ProgramReader {
     MapNode m = node.asMap(what + " (field name to type)");
     for (Map.Entry<String, ConfigNode> e : m.entries().entrySet()) {
       ConfigNode v = e.getValue();
-      String type = v.asText("a field type (string, number, boolean, instant, date, list, any)");
+      String type = v.asText("a field type (" + ValueType.NAMES + ")");
       try {
-        b.field(e.getKey(), valueType(type));
+        b.field(e.getKey(), ValueType.ofName(type));
       } catch (IllegalArgumentException ex) {
         throw v.error(ex.getMessage());
       }
     }
     return b.build();
-  }
-
-  private static ValueType valueType(String t) {
-    switch (t.trim().toLowerCase(Locale.ROOT)) {
-      case "string":
-      case "text":
-        return ValueType.STRING;
-      case "number":
-        return ValueType.NUMBER;
-      case "boolean":
-        return ValueType.BOOLEAN;
-      case "instant":
-      case "timestamp":
-        return ValueType.INSTANT;
-      case "date":
-        return ValueType.DATE;
-      case "list":
-        return ValueType.STRING_LIST;
-      case "any":
-        return ValueType.ANY;
-      default:
-        throw new IllegalArgumentException(
-            "unknown field type '" + t + "', expected one of string, number, boolean, instant, date, list, any");
-    }
   }
 
   private @Nullable Condition condition(MapNode m, String key, Schema schema) {
