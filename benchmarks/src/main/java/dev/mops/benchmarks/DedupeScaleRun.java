@@ -22,13 +22,49 @@ import java.util.Locale;
  * dev.mops.benchmarks.DedupeScaleRun [records] [seed] [synthetic|harder]}: {@code synthetic}
  * (the default) dedupes {@code SyntheticLeads} with their hand-written config, {@code harder}
  * dedupes {@code HarderLeads} with no config (inferred, as {@code mops dedupe} without
- * {@code --config}).
+ * {@code --config}). With a fourth argument, a folder, it writes the leads there as {@code
+ * leads.csv} and their truth as {@code truth.csv} ({@code id,entity_id}) instead, for timing the
+ * whole CLI run ({@code mops dedupe}, then {@code mops dedupe-eval}).
  *
  * <p>Thread safety: a program; not for concurrent use.
  */
 public final class DedupeScaleRun {
 
   private DedupeScaleRun() {}
+
+  private static void write(SyntheticLeads.Dataset data, List<String> columns, java.nio.file.Path dir) {
+    try {
+      java.nio.file.Files.createDirectories(dir);
+      try (java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(dir.resolve("leads.csv"));
+          java.io.BufferedWriter t = java.nio.file.Files.newBufferedWriter(dir.resolve("truth.csv"))) {
+        w.write(String.join(",", columns));
+        w.newLine();
+        t.write("id,entity_id");
+        t.newLine();
+        for (dev.mops.core.record.Record r : data.records()) {
+          StringBuilder line = new StringBuilder();
+          for (int c = 0; c < columns.size(); c++) {
+            Object v = r.get(columns.get(c));
+            if (c > 0) {
+              line.append(',');
+            }
+            if (v != null) {
+              String text = v.toString();
+              line.append(text.indexOf(',') >= 0 || text.indexOf('"') >= 0
+                  ? '"' + text.replace("\"", "\"\"") + '"' : text);
+            }
+          }
+          w.write(line.toString());
+          w.newLine();
+          String id = String.valueOf(r.get("id"));
+          t.write(id + "," + data.entityOf().get(id));
+          t.newLine();
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   /** Runs the measurement. */
   public static void main(String[] args) {
@@ -39,6 +75,11 @@ public final class DedupeScaleRun {
     boolean harder = args.length > 2 && args[2].equals("harder");
     SyntheticLeads.Dataset data = harder ? HarderLeads.generate(n, seed) : SyntheticLeads.generate(n, seed);
     long t1 = System.nanoTime();
+    if (args.length > 3) {
+      write(data, harder ? HarderLeads.COLUMNS : SyntheticLeads.COLUMNS, java.nio.file.Path.of(args[3]));
+      out.printf(Locale.ROOT, "wrote %,d leads to %s in %.1f s%n", n, args[3], (System.nanoTime() - t0) / 1e9);
+      return;
+    }
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       pool.resetPeakUsage();
     }

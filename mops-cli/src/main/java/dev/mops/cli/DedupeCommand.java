@@ -286,6 +286,19 @@ public final class DedupeCommand implements Callable<Integer> {
             p.key(), p.recordsWithKey(), p.blocks(), p.pairs(), p.newPairs(), p.oversizedBlocks(), p.skippedPairs());
       }
     }
+    for (BlockingReport.KeyChange c : result.blockingReport().keyChanges()) {
+      String loss = c.sampledDuplicates() == 0 ? "recall loss not estimated (no email, phone or id to sample duplicates by)"
+          : String.format(Locale.ROOT, "estimated recall loss %.2f%% (%,d of %,d sampled pairs sharing %s)",
+              100 * c.recallLoss(), c.lostDuplicates(), c.sampledDuplicates(), c.evidence());
+      String refinedTo = c.refinedTo();
+      if (refinedTo != null) {
+        err.printf(Locale.ROOT, "  blocking %s: about %,d pairs, over its share of the pair budget; refined to %s (about %,d); %s%n",
+            c.key(), c.pairsBefore(), refinedTo, c.pairsAfter(), loss);
+      } else {
+        err.printf(Locale.ROOT, "  blocking %s: about %,d pairs, over its share of the pair budget; dropped; %s%n",
+            c.key(), c.pairsBefore(), loss);
+      }
+    }
     for (BlockingReport.Pass p : result.blockingReport().passes()) {
       if (!explainBlocking && p.oversizedBlocks() > 0) {
         err.printf(Locale.ROOT, "  blocking %s: %,d blocks over max_block_size or the pair budget skipped (%,d pairs not compared)%n",

@@ -48,6 +48,8 @@ public final class DedupeConfig {
   private final double minLinkShare;
   private final List<SurvivorshipRule> survivorship;
   private final boolean termFrequencies;
+  private final boolean mFromSharedIdentifiers;
+  private final double minChangeShare;
   private final List<List<String>> evidenceGroups;
   private final List<String> refineWith;
 
@@ -70,6 +72,8 @@ public final class DedupeConfig {
     this.minLinkShare = b.minLinkShare;
     this.survivorship = List.copyOf(b.survivorship);
     this.termFrequencies = b.termFrequencies;
+    this.mFromSharedIdentifiers = b.mFromSharedIdentifiers;
+    this.minChangeShare = b.minChangeShare;
     this.evidenceGroups = List.copyOf(b.evidenceGroups);
     this.refineWith = List.copyOf(b.refineWith);
   }
@@ -112,6 +116,8 @@ public final class DedupeConfig {
     b.weakLinkProbability = weakLinkProbability;
     b.minLinkShare = minLinkShare;
     b.termFrequencies = termFrequencies;
+    b.mFromSharedIdentifiers = mFromSharedIdentifiers;
+    b.minChangeShare = minChangeShare;
     b.evidenceGroups.addAll(evidenceGroups);
     b.refineWith.addAll(refineWith);
     return b;
@@ -123,6 +129,31 @@ public final class DedupeConfig {
    */
   public boolean termFrequencies() {
     return termFrequencies;
+  }
+
+  /**
+   * Whether m is learned from likely duplicates rather than by EM ({@code model.m_from:
+   * shared_identifiers}; default false, {@code em}): pairs of records that share the value of an
+   * email, phone or identifier field held by exactly two records give each other field's level
+   * distribution among matches (a field's own sharing pairs are not used for it); lambda is then
+   * estimated by EM with m and u held. EM over candidate pairs learns whatever makes the
+   * candidates cluster, which in a lead file at scale is "same company" as often as "same
+   * person". Fields with fewer than 50 such pairs keep EM's m. No-config mode sets it for lead
+   * files (people with a company and an email or phone).
+   */
+  public boolean mFromSharedIdentifiers() {
+    return mFromSharedIdentifiers;
+  }
+
+  /**
+   * The least m of a disagreement on a contact or organisation field ({@code
+   * model.min_change_share}, default 0, off): the share of true duplicates assumed to have changed
+   * it, because people change jobs, phones and addresses. Applies to fields of kind email, phone,
+   * company, address, postcode and domain and to every field of an evidence group. Without it, m
+   * learned from the duplicates that did not change makes one changed phone cost a pair 13 bits.
+   */
+  public double minChangeShare() {
+    return minChangeShare;
   }
 
   /**
@@ -268,6 +299,7 @@ public final class DedupeConfig {
         && contentHash.equals(c.contentHash) && fields.equals(c.fields) && blockingKeys.equals(c.blockingKeys)
         && priorScope == c.priorScope && survivorship.equals(c.survivorship)
         && termFrequencies == c.termFrequencies && evidenceGroups.equals(c.evidenceGroups)
+        && mFromSharedIdentifiers == c.mFromSharedIdentifiers && Double.compare(minChangeShare, c.minChangeShare) == 0
         && refineWith.equals(c.refineWith);
   }
 
@@ -275,7 +307,7 @@ public final class DedupeConfig {
   public int hashCode() {
     return Objects.hash(version, contentHash, fields, blockingKeys, maxBlockSize, maxCandidatePairs, randomPairs, emIterations, seed,
         priorScope, matchThreshold, reviewThreshold, maxClusterSize, junkValueCount, weakLinkProbability,
-        minLinkShare, survivorship, termFrequencies, evidenceGroups, refineWith);
+        minLinkShare, survivorship, termFrequencies, evidenceGroups, refineWith, mFromSharedIdentifiers, minChangeShare);
   }
 
   @Override
@@ -285,7 +317,8 @@ public final class DedupeConfig {
         + ", seed=" + seed + ", prior=" + priorScope.label() + ", match=" + matchThreshold + ", review="
         + reviewThreshold + ", maxClusterSize=" + maxClusterSize + ", junkValueCount=" + junkValueCount
         + ", weakLinkProbability=" + weakLinkProbability + ", minLinkShare=" + minLinkShare + ", survivorship="
-        + survivorship + ", termFrequencies=" + termFrequencies + ", evidenceGroups=" + evidenceGroups
+        + survivorship + ", termFrequencies=" + termFrequencies + ", mFromSharedIdentifiers=" + mFromSharedIdentifiers
+        + ", minChangeShare=" + minChangeShare + ", evidenceGroups=" + evidenceGroups
         + ", refineWith=" + refineWith + "}";
   }
 
@@ -321,6 +354,8 @@ public final class DedupeConfig {
     private double weakLinkProbability = 0.0;
     private double minLinkShare = 0.5;
     private boolean termFrequencies = true;
+    private boolean mFromSharedIdentifiers;
+    private double minChangeShare;
     private final List<List<String>> evidenceGroups = new ArrayList<>();
     private final List<String> refineWith = new ArrayList<>();
 
@@ -469,6 +504,26 @@ public final class DedupeConfig {
       }
       once("min_link_share");
       this.minLinkShare = share;
+      return this;
+    }
+
+    /** Whether m is learned from pairs sharing an identifier (see {@link DedupeConfig#mFromSharedIdentifiers()}). */
+    public Builder mFromSharedIdentifiers(boolean on) {
+      once("m_from");
+      this.mFromSharedIdentifiers = on;
+      return this;
+    }
+
+    /**
+     * Sets the least m of a disagreement on a contact or organisation field, 0 to 0.5 (see {@link
+     * DedupeConfig#minChangeShare()}).
+     */
+    public Builder minChangeShare(double share) {
+      if (!(share >= 0 && share <= 0.5)) {
+        throw new IllegalArgumentException("min_change_share must be from 0 to 0.5, got " + share);
+      }
+      once("min_change_share");
+      this.minChangeShare = share;
       return this;
     }
 

@@ -54,7 +54,18 @@ final class DedupeConfigReader {
     ConfigNode modelNode = root.get("model");
     if (modelNode != null) {
       MapNode model = modelNode.asMap("model settings");
-      model.checkKeys(List.of("random_pairs", "em_iterations", "seed", "prior", "term_frequencies", "evidence_groups"));
+      model.checkKeys(List.of("random_pairs", "em_iterations", "seed", "prior", "term_frequencies", "evidence_groups",
+          "m_from", "min_change_share"));
+      if (model.has("min_change_share")) {
+        guard(model, () -> b.minChangeShare(model.number("min_change_share")));
+      }
+      if (model.has("m_from")) {
+        String from = model.string("m_from");
+        if (!from.equals("em") && !from.equals("shared_identifiers")) {
+          throw Objects.requireNonNull(model.get("m_from")).error("unknown m_from '" + from + "', expected em or shared_identifiers");
+        }
+        b.mFromSharedIdentifiers(from.equals("shared_identifiers"));
+      }
       if (model.has("term_frequencies")) {
         b.termFrequencies(model.bool("term_frequencies", true));
       }

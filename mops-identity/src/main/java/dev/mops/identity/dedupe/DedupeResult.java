@@ -183,6 +183,59 @@ public final class DedupeResult {
     return Explainer.explain(comparer, scorer, recs[i], recs[j], candidate);
   }
 
+  /**
+   * Explains a cluster as a whole: every pair of its members scored with the run's model (see
+   * {@link ClusterExplanation}).
+   *
+   * @throws IllegalArgumentException when no cluster has this id
+   */
+  public ClusterExplanation explainCluster(String clusterId) {
+    EntityCluster cluster = null;
+    for (EntityCluster c : clusters) {
+      if (c.clusterId().equals(clusterId)) {
+        cluster = c;
+        break;
+      }
+    }
+    if (cluster == null) {
+      throw new IllegalArgumentException("no cluster has the id " + clusterId);
+    }
+    List<RecordRef> members = cluster.members();
+    int n = members.size();
+    int[] at = new int[n];
+    for (int x = 0; x < n; x++) {
+      at[x] = indexOf(members.get(x));
+    }
+    double[] strongest = new double[n];
+    long matches = 0;
+    long linked = 0;
+    double weakestPair = 1.0;
+    for (int x = 0; x < n; x++) {
+      for (int y = x + 1; y < n; y++) {
+        int i = Math.min(at[x], at[y]);
+        int j = Math.max(at[x], at[y]);
+        double p = Scorer.probability(scorer.weight(comparer.pattern(recs[i], recs[j]), recs[i], recs[j]));
+        strongest[x] = Math.max(strongest[x], p);
+        strongest[y] = Math.max(strongest[y], p);
+        weakestPair = Math.min(weakestPair, p);
+        if (p >= config.matchThreshold()) {
+          matches++;
+        }
+        if (p >= config.reviewThreshold()) {
+          linked++;
+        }
+      }
+    }
+    int weakest = 0;
+    for (int x = 1; x < n; x++) {
+      if (strongest[x] < strongest[weakest]) {
+        weakest = x;
+      }
+    }
+    return new ClusterExplanation(clusterId, members, (long) n * (n - 1) / 2, matches, linked,
+        n == 1 ? 1.0 : strongest[weakest], members.get(weakest), weakestPair);
+  }
+
   private int indexOf(RecordRef r) {
     Integer i = index.get(Objects.requireNonNull(r, "ref"));
     if (i == null) {

@@ -426,18 +426,21 @@ public final class Deduplicator {
         ? config.maxCandidatePairs()
         : pairBudget(n, Runtime.getRuntime().maxMemory());
     Deduplicator engine = this;
+    List<BlockingReport.KeyChange> changes = List.of();
     if (!config.refineWith().isEmpty()) {
-      DedupeConfig refined = AdaptiveBlocking.plan(config, recs, budget, findings);
-      if (!refined.blockingKeys().equals(config.blockingKeys())) {
-        engine = new Deduplicator(refined, fixedModel, progress, fixedTf);
+      AdaptiveBlocking.Plan plan = AdaptiveBlocking.plan(config, recs, budget, findings);
+      changes = plan.changes();
+      if (!plan.config().blockingKeys().equals(config.blockingKeys())) {
+        engine = new Deduplicator(plan.config(), fixedModel, progress, fixedTf);
       }
     }
-    return engine.blockAndCompare(findings, sourceNames, refs, recs, source, junk, tf, linkOnly, budget);
+    return engine.blockAndCompare(findings, sourceNames, refs, recs, source, junk, tf, linkOnly, budget, changes);
   }
 
   /** Steps 3 and 4 of a run: blocking within the pair budget, then the comparison patterns. */
   private Prepared blockAndCompare(Findings findings, List<String> sourceNames, RecordRef[] refs, PreparedRecord[] recs,
-      int[] source, Set<String> junk, @Nullable TermFrequencies tf, boolean linkOnly, long budget) {
+      int[] source, Set<String> junk, @Nullable TermFrequencies tf, boolean linkOnly, long budget,
+      List<BlockingReport.KeyChange> changes) {
     // 3. Blocking, within the pair budget: when the blocks would make more pairs than the budget,
     // the largest blocks are skipped (and reported) until the rest fit.
     int n = recs.length;
@@ -465,7 +468,7 @@ public final class Deduplicator {
       passes.add(new BlockingReport.Pass(p.key(), p.recordsWithKey(), p.blocks(), p.pairs(), candidates.newPairs(k),
           p.oversizedBlocks(), p.skippedPairs()));
     }
-    BlockingReport report = new BlockingReport(passes, candidates.size());
+    BlockingReport report = new BlockingReport(passes, candidates.size(), changes);
 
     // 4. Comparison patterns, block by block in parallel; a pair's pattern sits at its index.
     int pairTotal = (int) candidates.size();

@@ -39,6 +39,7 @@ final class FieldInference {
       Role r = role(c, s);
       return r == null ? "" : r.name();
     });
+    boolean leads = isLeadFile(columns, s);
     for (String column : columns) {
       if (count == DedupeConfig.MAX_FIELDS) {
         break;
@@ -55,7 +56,12 @@ final class FieldInference {
       }
       switch (role) {
         case EMAIL:
-          b.field(FieldRule.of(column, FieldKind.EMAIL, ComparatorType.JARO_WINKLER, 0.9));
+          // In a lead file (people with a company) an email is compared exactly: a near-equal
+          // address is a namesake at another company (james.smith@a.com, james.smith@b.com) or a
+          // colleague (heather@, heatherr@) as often as a typo.
+          b.field(leads
+              ? FieldRule.of(column, FieldKind.EMAIL, ComparatorType.EXACT)
+              : FieldRule.of(column, FieldKind.EMAIL, ComparatorType.JARO_WINKLER, 0.9));
           keys.add(List.of(column));
           break;
         case PHONE:
@@ -159,6 +165,17 @@ final class FieldInference {
     if (people && organisation.size() >= 2 && organisation.stream().anyMatch(c -> role(c, s) == Role.COMPANY)) {
       b.evidenceGroup(organisation.toArray(new String[0]));
     }
+    if (leads) {
+      // A lead file at scale: different people share first names, companies and cities, so the
+      // model is learned from pairs sharing an email or phone (not by EM, which learns "same
+      // company"), allows for changed contact details, and takes its prior over all pairs, which
+      // falls as the file grows and namesakes multiply; its probabilities are then calibrated
+      // enough for a match threshold of 0.9.
+      b.mFromSharedIdentifiers(true);
+      b.minChangeShare(LEAD_CHANGE_SHARE);
+      b.priorScope(PriorScope.ALL_PAIRS);
+      b.thresholds(LEAD_MATCH_THRESHOLD, LEAD_REVIEW_THRESHOLD);
+    }
     if (!people && !companies.isEmpty()) {
       // An organisation file: names vary by words (legal forms, abbreviations, word order), so
       // records are also blocked on the first and on the last word of the name.
@@ -195,6 +212,36 @@ final class FieldInference {
       b.blockingKey(key.toArray(new String[0]));
     }
     return b.build();
+  }
+
+  /** The share of duplicates assumed to have changed a contact field, in a lead file. */
+  static final double LEAD_CHANGE_SHARE = 0.05;
+
+  /** The match threshold of a lead file's inferred config. */
+  static final double LEAD_MATCH_THRESHOLD = 0.9;
+
+  /** The review threshold of a lead file's inferred config. */
+  static final double LEAD_REVIEW_THRESHOLD = 0.5;
+
+  /**
+   * Whether the columns are those of a lead file: a person's name (first, last or full), a company
+   * and an email or a phone.
+   */
+  static boolean isLeadFile(Collection<String> columns, List<? extends Record> sample) {
+    boolean name = false;
+    boolean company = false;
+    boolean contact = false;
+    for (String c : columns) {
+      Role r = role(c, sample);
+      if (r == Role.FIRST || r == Role.LAST || r == Role.FULL_NAME) {
+        name = true;
+      } else if (r == Role.COMPANY) {
+        company = true;
+      } else if (r == Role.EMAIL || r == Role.PHONE) {
+        contact = true;
+      }
+    }
+    return name && company && contact;
   }
 
   private static @Nullable Role role(String column, List<? extends Record> sample) {

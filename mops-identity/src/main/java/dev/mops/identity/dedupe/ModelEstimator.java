@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Estimates a Fellegi-Sunter model without labels: u from the level frequencies of random pairs,
@@ -111,6 +112,29 @@ final class ModelEstimator {
         m[f] = monotone(m[f], u[f]);
       }
     }
+    if (config.mFromSharedIdentifiers()) {
+      double[] @Nullable [] anchored = anchoredM(comparer, recs);
+      boolean any = false;
+      for (int f = 0; f < fields; f++) {
+        double[] a = anchored[f];
+        if (comparer.rules[f].m() == null && a != null) {
+          m[f] = monotone(a, u[f]);
+          any = true;
+        }
+      }
+      floorChanges(comparer, m);
+      if (any) {
+        double l = lambdaOnly(comparer, pat, cnt, m, u, config.emIterations());
+        lambda = config.priorScope() == PriorScope.ALL_PAIRS
+            ? Math.min(1 - MIN_P, Math.max(1e-15, l * candidateCount / Math.max(1.0, allPairs)))
+            : l;
+      } else {
+        findings.add(Finding.info("M_FROM_EM", "", null, "no email, phone or identifier value is shared by exactly"
+            + " two records often enough to learn m from: EM's estimate is used"));
+      }
+    } else {
+      floorChanges(comparer, m);
+    }
     List<MatchModel.FieldWeights> out = new ArrayList<>();
     for (int f = 0; f < fields; f++) {
       FieldRule rule = comparer.rules[f];
@@ -127,6 +151,151 @@ final class ModelEstimator {
           "EM did not converge in " + config.emIterations() + " iterations; the last estimate is used"));
     }
     return new MatchModel(lambda, out, iterations, converged);
+  }
+
+  /** Most pairs sharing an identifier value sampled per identifying field for {@link #anchoredM}. */
+  static final int ANCHOR_PAIRS = 50_000;
+
+  /** Fewest anchored pairs with a field present for its m to be taken from them. */
+  static final int MIN_ANCHORED = 50;
+
+  /**
+   * m of each field from likely duplicates instead of EM (see {@link
+   * DedupeConfig#mFromSharedIdentifiers()}): pairs of records that share the value of an
+   * identifying field (email, phone, identifier) held by exactly two records, at most {@value
+   * #ANCHOR_PAIRS} per field (a seeded reservoir sample). A field's m is its level distribution
+   * over the pairs anchored on the other identifying fields, add-one smoothed; null for a field
+   * with fewer than {@value #MIN_ANCHORED} such pairs.
+   */
+  static double[] @Nullable [] anchoredM(FieldComparer comparer, PreparedRecord[] recs) {
+    int fields = comparer.fieldCount();
+    double[][] counts = new double[fields][];
+    for (int f = 0; f < fields; f++) {
+      counts[f] = new double[comparer.levelCount[f]];
+    }
+    SplittableRandom rnd = new SplittableRandom(comparer.config.seed());
+    for (int g = 0; g < fields; g++) {
+      if (!comparer.rules[g].kind().identifying()) {
+        continue;
+      }
+      HashMap<String, int[]> holders = new HashMap<>();
+      for (int i = 0; i < recs.length; i++) {
+        String v = recs[i].norm[g];
+        if (v != null) {
+          int[] slot = holders.computeIfAbsent(v, x -> new int[] {-1, -1, 0});
+          if (slot[2] < 2) {
+            slot[slot[2]] = i;
+          }
+          slot[2]++;
+        }
+      }
+      List<int[]> pairs = new ArrayList<>();
+      List<String> values = new ArrayList<>(holders.keySet());
+      values.sort(null);
+      long seen = 0;
+      for (String v : values) {
+        int[] slot = Objects.requireNonNull(holders.get(v));
+        if (slot[2] != 2) {
+          continue;
+        }
+        int at = seen < ANCHOR_PAIRS ? (int) seen : (int) rnd.nextLong(seen + 1);
+        seen++;
+        if (at == pairs.size()) {
+          pairs.add(slot);
+        } else if (at < ANCHOR_PAIRS) {
+          pairs.set(at, slot);
+        }
+      }
+      for (int[] pr : pairs) {
+        int a = Math.min(pr[0], pr[1]);
+        int b = Math.max(pr[0], pr[1]);
+        long pattern = comparer.pattern(recs[a], recs[b]);
+        for (int f = 0; f < fields; f++) {
+          int l = FieldComparer.levelOf(pattern, f);
+          if (f != g && l != FieldComparer.MISSING) {
+            counts[f][l]++;
+          }
+        }
+      }
+    }
+    double[] @Nullable [] out = new double[fields][];
+    for (int f = 0; f < fields; f++) {
+      double total = 0;
+      for (double c : counts[f]) {
+        total += c;
+      }
+      if (total < MIN_ANCHORED) {
+        continue;
+      }
+      double[] mf = new double[counts[f].length];
+      for (int l = 0; l < mf.length; l++) {
+        mf[l] = (counts[f][l] + 1) / (total + counts[f].length);
+      }
+      out[f] = mf;
+    }
+    return out;
+  }
+
+  /**
+   * Raises m of the disagreement level of contact and organisation fields to {@link
+   * DedupeConfig#minChangeShare()} (the other levels scaled down to keep the sum 1).
+   */
+  static void floorChanges(FieldComparer comparer, double[][] m) {
+    double floor = comparer.config.minChangeShare();
+    if (floor <= 0) {
+      return;
+    }
+    java.util.Set<String> grouped = new java.util.HashSet<>();
+    for (List<String> g : comparer.config.evidenceGroups()) {
+      grouped.addAll(g);
+    }
+    for (int f = 0; f < comparer.fieldCount(); f++) {
+      FieldRule rule = comparer.rules[f];
+      FieldKind kind = rule.kind();
+      boolean contact = kind == FieldKind.EMAIL || kind == FieldKind.PHONE || kind == FieldKind.COMPANY
+          || kind == FieldKind.ADDRESS || kind == FieldKind.POSTCODE || kind == FieldKind.DOMAIN
+          || grouped.contains(rule.field());
+      if (!contact || rule.m() != null || m[f][0] >= floor) {
+        continue;
+      }
+      double rest = 1 - m[f][0];
+      for (int l = 1; l < m[f].length; l++) {
+        m[f][l] = m[f][l] * (1 - floor) / rest;
+      }
+      m[f][0] = floor;
+    }
+  }
+
+  /** EM over lambda alone, m and u held; returns lambda. */
+  static double lambdaOnly(FieldComparer comparer, long[] pat, long[] cnt, double[][] m, double[][] u, int maxIterations) {
+    int fields = comparer.fieldCount();
+    double[] ratio = new double[pat.length];
+    for (int p = 0; p < pat.length; p++) {
+      double r = 0;
+      for (int f = 0; f < fields; f++) {
+        int l = FieldComparer.levelOf(pat[p], f);
+        if (l != FieldComparer.MISSING) {
+          r += Math.log(m[f][l]) - Math.log(u[f][l]);
+        }
+      }
+      ratio[p] = r;
+    }
+    double lambda = 0.1;
+    for (int it = 0; it < maxIterations * 4 && pat.length > 0; it++) {
+      double num = 0;
+      double total = 0;
+      double prior = Math.log(lambda / (1 - lambda));
+      for (int p = 0; p < pat.length; p++) {
+        num += cnt[p] / (1.0 + Math.exp(-(prior + ratio[p])));
+        total += cnt[p];
+      }
+      double next = clamp(num / total);
+      if (Math.abs(next - lambda) < 1e-9) {
+        return next;
+      }
+      lambda = next;
+    }
+    return lambda;
   }
 
   /** Runs EM in place on m (and u when {@code updateU}); returns lambda, iterations and 1 when converged. */

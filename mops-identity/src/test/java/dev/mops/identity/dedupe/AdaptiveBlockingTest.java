@@ -66,6 +66,44 @@ class AdaptiveBlockingTest {
     assertThat(result.clusterIds()).hasSize(400);
   }
 
+  @Test
+  void theRecallADroppedKeyCostsIsEstimatedFromPairsSharingAnEmail() {
+    // 150 people with two records each, sharing an email and a last name; everyone in one country.
+    List<dev.mops.core.record.Record> records = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      records.add(dev.mops.core.record.Records.of(java.util.Map.of("id", Integer.toString(i), "country", "NL",
+          "email", "lead" + (i / 2) + "@northwind-traders.org", "last", "Name" + (i / 2))));
+    }
+    String fields = String.join("\n",
+        "fields:",
+        "  - {field: country, comparator: exact}",
+        "  - {field: email, kind: email, comparator: exact}",
+        "  - {field: last, comparator: exact}",
+        "blocking:",
+        "  max_candidate_pairs: 1000",
+        "  refine_with: [city]",
+        "");
+    // Only the country key finds them once the email key (their label) is set aside: all lost.
+    DedupeResult alone = Deduplicator.of(DedupeConfigs.parse("a.yaml", fields.replace("[city]", "[country]")
+        + "  keys: [[country], [email]]\n")).dedupe(records, "id");
+    BlockingReport.KeyChange change = alone.blockingReport().keyChanges().get(0);
+    assertThat(change.key()).isEqualTo("country");
+    assertThat(change.refinedTo()).isNull();
+    assertThat(change.sampledDuplicates()).isEqualTo(150);
+    assertThat(change.lostDuplicates()).isEqualTo(150);
+    assertThat(change.recallLoss()).isEqualTo(1.0);
+    assertThat(change.evidence()).isEqualTo("email");
+    assertThat(alone.findings()).filteredOn(f -> f.code().equals("BLOCKING_KEY_DROPPED"))
+        .extracting(Finding::message).anySatisfy(m -> assertThat(m).contains("estimated recall loss 100.00%"));
+    // A last-name key finds them too: dropping the country key costs nothing.
+    DedupeResult covered = Deduplicator.of(DedupeConfigs.parse("b.yaml", fields.replace("[city]", "[country]")
+        + "  keys: [[country], [email], [last]]\n")).dedupe(records, "id");
+    BlockingReport.KeyChange free = covered.blockingReport().keyChanges().get(0);
+    assertThat(free.sampledDuplicates()).isEqualTo(150);
+    assertThat(free.lostDuplicates()).isZero();
+    assertThat(covered.blockingReport().keyChanges()).hasSize(1);
+  }
+
   private static PreparedRecord[] prepared(DedupeConfig config, SyntheticLeads.Dataset data) {
     FieldComparer c = new FieldComparer(config);
     PreparedRecord[] out = new PreparedRecord[data.records().size()];

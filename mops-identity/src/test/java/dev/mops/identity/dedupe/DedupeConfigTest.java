@@ -55,6 +55,23 @@ class DedupeConfigTest {
   }
 
   @Test
+  void modelSourceAndChangeShareLoadAndAreChecked() {
+    DedupeConfig c = DedupeConfigs.parse("d.yaml",
+        GOOD.replace("  prior: all_pairs", "  prior: all_pairs\n  m_from: shared_identifiers\n  min_change_share: 0.05"));
+    assertThat(c.mFromSharedIdentifiers()).isTrue();
+    assertThat(c.minChangeShare()).isEqualTo(0.05);
+    assertThat(DedupeConfigs.parse("d.yaml", GOOD).mFromSharedIdentifiers()).isFalse();
+    assertThat(DedupeConfigs.parse("d.yaml", GOOD).minChangeShare()).isZero();
+    assertThatThrownBy(() -> DedupeConfigs.parse("d.yaml", GOOD.replace("  prior: all_pairs", "  m_from: labels")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("d.yaml:")
+        .hasMessageContaining("expected em or shared_identifiers");
+    assertThatThrownBy(() -> DedupeConfigs.parse("d.yaml", GOOD.replace("  prior: all_pairs", "  min_change_share: 0.7")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("min_change_share must be from 0 to 0.5");
+  }
+
+  @Test
   void unknownKeyNamesLineAndSuggestion() {
     assertThatThrownBy(() -> DedupeConfigs.parse("d.yaml", GOOD.replace("    thresholds: [0.9]", "    treshold: [0.9]")))
         .isInstanceOf(ConfigException.class)
