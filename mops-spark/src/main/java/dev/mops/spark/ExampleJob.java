@@ -18,17 +18,21 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * A runnable Spark job: scores leads (with their events), checks them against a data contract,
- * profiles them, and deduplicates them, writing every result to an output folder.
+ * profiles them, deduplicates them, and stitches identity observations, writing every result to
+ * an output folder.
  *
  * <pre>
  * spark-submit --class dev.mops.spark.ExampleJob mops-spark-0.1.0-SNAPSHOT-spark.jar \
  *     --leads leads.csv --events events.csv --model model.yaml --contract lead-contract.yaml \
- *     --dedupe dedupe.yaml --id-column id --as-of 2026-01-31T00:00:00Z --output out/
+ *     --dedupe dedupe.yaml --id-column id --as-of 2026-01-31T00:00:00Z --output out/ \
+ *     --observations observations.csv --stitch identity.yaml
  * </pre>
  *
  * <p>Writes {@code out/scored} (JSON Lines: every lead with its {@code score}, {@code
  * score_findings}, {@code violations} and {@code contract_valid}), {@code out/clusters} (JSON Lines:
- * {@code id, cluster_id, cluster_size}) when {@code --dedupe} is given, {@code
+ * {@code id, cluster_id, cluster_size}) when {@code --dedupe} is given, {@code out/identifiers}
+ * (JSON Lines: {@code type, identifier, profile_id}) when {@code --stitch} is given (with {@code
+ * --observations}, whose id column is {@code observation_id} or {@code --observation-id-column}), {@code
  * out/quality-report.json} and {@code out/summary.txt}. Inputs are CSV files with a header, read
  * as text. Without {@code spark-submit} (a plain {@code java} run), {@code --master local[2]}
  * picks the master.
@@ -91,6 +95,16 @@ public final class ExampleJob {
       summary.append("dedupe: ").append(d.clusters().count()).append(" records in ").append(clusters)
           .append(" clusters, ").append(d.pairs().where(col("decision").equalTo("MATCH")).count()).append(" matching pairs\n");
       d.unpersist();
+    }
+    if (a.containsKey("stitch")) {
+      SparkStitchResult st = SparkStitch.of(Path.of(a.get("stitch")))
+          .run(csv(spark, required(a, "observations")), a.getOrDefault("observation-id-column", "observation_id"));
+      st.identifiers().write().mode("overwrite").json(out.resolve("identifiers").toString());
+      StitchTotals t = st.totals();
+      summary.append(String.format(Locale.ROOT, "stitch: %d observations, %d identifiers in %d profiles, stitching rate"
+          + " %.3f, %d merges, %d refused, %d suspected junk%n", t.observations(), t.identifiers(), t.profiles(),
+          t.stitchingRate(), t.merges(), t.totalRefusals(), st.suspectedJunk().size()));
+      st.unpersist();
     }
     Files.createDirectories(out);
     Files.writeString(out.resolve("summary.txt"), summary.toString(), StandardCharsets.UTF_8);

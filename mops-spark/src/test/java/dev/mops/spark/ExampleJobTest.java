@@ -34,7 +34,9 @@ class ExampleJobTest {
         "--leads", dir.resolve("leads.csv").toString(), "--events", dir.resolve("events.csv").toString(),
         "--model", dir.resolve("model.yaml").toString(), "--contract", tmp.resolve("contract.yaml").toString(),
         "--dedupe", tmp.resolve("dedupe.yaml").toString(), "--as-of", "2026-01-31T00:00:00Z",
-        "--output", out.toString()}));
+        "--output", out.toString(),
+        "--observations", LocalSpark.repo().resolve("examples/identity/observations.csv").toString(),
+        "--stitch", LocalSpark.repo().resolve("examples/identity/identity.yaml").toString()}));
     long leads = LocalSpark.csv(dir.resolve("leads.csv")).count();
     assertThat(summary).contains("leads scored " + leads, "threshold mql:", "quality score", "dedupe: " + leads + " records");
     Dataset<Row> scored = LocalSpark.session().read().json(out.resolve("scored").toString());
@@ -43,6 +45,9 @@ class ExampleJobTest {
     assertThat(Files.readString(out.resolve("quality-report.json"))).contains("scoring-leads");
     assertThat(LocalSpark.session().read().json(out.resolve("clusters").toString()).count()).isEqualTo(leads);
     assertThat(Files.readString(out.resolve("summary.txt"))).isEqualTo(summary);
+    // As `mops stitch` on the same files (docs/stitching.md): 28 identifiers in 9 profiles, 1 merge.
+    assertThat(summary).contains("stitch: 21 observations, 28 identifiers in 9 profiles, stitching rate 0.929, 1 merges,"
+        + " 9 refused, 2 suspected junk");
     assertThat(ExampleJob.arguments(new String[] {"--as-of", "x"})).isEqualTo(Map.of("as-of", "x"));
   }
 }
