@@ -35,6 +35,8 @@ public record BlockingReport(List<Pass> passes, long candidatePairs, List<KeyCha
    * neither the refined key nor any other key of the run holds (keys reading the pair's own
    * sharing field left out).
    *
+   * <p>Thread safety: an immutable value, safe to share.
+   *
    * @param key the key as configured or inferred
    * @param refinedTo the key it became, or null when it was dropped
    * @param pairsBefore the key's estimated candidate pairs
