@@ -25,6 +25,12 @@ public enum ComparatorType {
   /** Token-set similarity, word order ignored, for company names and addresses: like Jaro-Winkler. */
   TOKEN_SET,
   /**
+   * Organisation names: words weighted by their rarity in the run, near-equal words and
+   * abbreviations counted ({@code konink} for {@code koninklijke}), see {@code OrgNames}: like
+   * Jaro-Winkler.
+   */
+  ORG_NAME,
+  /**
    * Phonetic equality, then optional Jaro-Winkler thresholds below it. The level {@code same sound}
    * holds when the values' Double Metaphone codes (primary and alternate, 4 characters at most)
    * share a non-empty code: primary and primary (Philips' strongest match), primary and alternate
@@ -61,7 +67,7 @@ public enum ComparatorType {
   }
 
   boolean similarityThresholds() {
-    return this == JARO_WINKLER || this == QGRAM || this == TOKEN_SET || this == PHONETIC || this == NAME;
+    return this == JARO_WINKLER || this == QGRAM || this == TOKEN_SET || this == ORG_NAME || this == PHONETIC || this == NAME;
   }
 
   /** Number of fixed levels between {@code different} and {@code exact}. */

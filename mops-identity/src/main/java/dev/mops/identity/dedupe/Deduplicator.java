@@ -410,6 +410,7 @@ public final class Deduplicator {
 
     // 2. Junk values of identifying fields.
     Set<String> junk = flagJunk(recs, findings);
+    OrgNames.weigh(comparer, recs);
     TermFrequencies tf = fixedTf != null ? fixedTf
         : config.termFrequencies() && n >= TermFrequencies.MIN_RECORDS ? TermFrequencies.count(comparer, recs) : null;
     if (fixedTf != null) {

@@ -76,6 +76,8 @@ final class FieldComparer {
     p.derived[f] = null;
     p.number[f] = Double.NaN;
     p.mask[f] = 0;
+    p.tokens[f] = null;
+    p.tokenWeights[f] = null;
     if (v == null) {
       return;
     }
@@ -89,6 +91,9 @@ final class FieldComparer {
         break;
       case NAME:
         p.derived[f] = Nicknames.formalSet(v);
+        break;
+      case ORG_NAME:
+        p.tokens[f] = Similarity.tokens(v);
         break;
       case DATE:
         p.number[f] = epochDay(v);
@@ -142,6 +147,12 @@ final class FieldComparer {
         return similarityLevel(t, Similarity.qgramDice(x, y));
       case TOKEN_SET:
         return similarityLevel(t, Similarity.tokenSet(x, y));
+      case ORG_NAME: {
+        String[] tx = a.tokens[f];
+        String[] ty = b.tokens[f];
+        return tx == null || ty == null ? 0
+            : similarityLevel(t, OrgNames.similarity(tx, a.tokenWeights[f], ty, b.tokenWeights[f]));
+      }
       case PHONETIC: {
         String dx = a.derived[f];
         String dy = b.derived[f];

@@ -35,6 +35,10 @@ final class FieldInference {
     List<String> declared = new ArrayList<>();
     List<String> organisation = new ArrayList<>();
     List<String> companies = new ArrayList<>();
+    boolean organisationFile = OrgInference.organisationFile(columns, c -> {
+      Role r = role(c, s);
+      return r == null ? "" : r.name();
+    });
     boolean leads = isLeadFile(columns, s);
     for (String column : columns) {
       if (count == DedupeConfig.MAX_FIELDS) {
@@ -96,7 +100,8 @@ final class FieldInference {
           b.field(FieldRule.of(column, FieldKind.ADDRESS, ComparatorType.QGRAM, 0.8, 0.6));
           break;
         case COMPANY:
-          b.field(FieldRule.of(column, FieldKind.COMPANY, ComparatorType.TOKEN_SET, 0.8, 0.5));
+          b.field(organisationFile && companies.isEmpty() ? OrgInference.nameRule(column)
+              : FieldRule.of(column, FieldKind.COMPANY, ComparatorType.TOKEN_SET, 0.8, 0.5));
           keys.add(List.of("sorted_tokens(" + column + ")"));
           companies.add(column);
           break;
@@ -111,6 +116,12 @@ final class FieldInference {
           b.field(FieldRule.of(column, FieldKind.TEXT, ComparatorType.EXACT));
           break;
         case TEXT_LIST:
+          if (organisationFile) {
+            // codes or co-applicants of an organisation (patent classes): what it does, not who it is
+            count--;
+            declared.remove(column);
+            break;
+          }
           // a list of codes or words in one cell (A61N**A61B, red; blue): compared as a set
           b.field(FieldRule.of(column, FieldKind.TEXT, ComparatorType.TOKEN_SET, 0.8, 0.5));
           break;
@@ -190,6 +201,9 @@ final class FieldInference {
     if (!refine.isEmpty()) {
       b.refineWith(refine.toArray(new String[0]));
     }
+    if (organisationFile) {
+      OrgInference.organisationLimits(b);
+    }
     int k = 0;
     for (List<String> key : keys) {
       if (k++ == MAX_KEYS) {
@@ -262,7 +276,8 @@ final class FieldInference {
       return Role.ADDRESS;
     }
     if (c.contains("company") || c.contains("organi") || c.contains("employer") || c.equals("account")
-        || c.contains("business")) {
+        || c.equals("accountname") || c.contains("business") || c.equals("site") || c.equals("sitename")
+        || c.equals("locationname") || c.equals("branch") || c.equals("branchname")) {
       return Role.COMPANY;
     }
     if (c.contains("domain") || c.contains("website") || c.equals("url") || c.equals("web")) {

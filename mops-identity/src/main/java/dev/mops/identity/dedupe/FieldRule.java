@@ -183,6 +183,8 @@ public record FieldRule(
         return "qgram>=" + fmt(t);
       case TOKEN_SET:
         return "tokens>=" + fmt(t);
+      case ORG_NAME:
+        return "weighted_words>=" + fmt(t);
       default:
         return "jw>=" + fmt(t);
     }

@@ -94,6 +94,8 @@ final class ModelEstimator {
       // pairs are not almost all non-matches: u counted over them would take the agreement of
       // matches for chance. Count each random pair as a non-match by its posterior instead.
       u = nonMatchU(comparer, randomPatterns.items, mCopy, u, lambdaAll);
+      // Organisation names: u over pairs of distinct names instead (see OrgNames).
+      OrgNames.distinctValueU(comparer, recs, config.randomPairs(), config.seed(), u);
     }
     if (config.priorScope() == PriorScope.ALL_PAIRS) {
       lambda = lambdaAll;

@@ -1,5 +1,6 @@
 package dev.mops.identity.dedupe;
 
+import dev.mops.core.normalize.AddressNormalizer;
 import dev.mops.core.normalize.CompanyNameNormalizer;
 import dev.mops.core.normalize.DomainNormalizer;
 import dev.mops.core.normalize.EmailNormalizer;
@@ -52,15 +53,7 @@ final class Normalization {
 
   private static final Map<String, PhoneNormalizer> PHONES = new ConcurrentHashMap<>();
 
-  private static final Map<String, String> ADDRESS_WORDS =
-      Map.ofEntries(
-          Map.entry("street", "st"), Map.entry("road", "rd"), Map.entry("avenue", "ave"),
-          Map.entry("av", "ave"), Map.entry("boulevard", "blvd"), Map.entry("drive", "dr"),
-          Map.entry("lane", "ln"), Map.entry("place", "pl"), Map.entry("court", "ct"),
-          Map.entry("crescent", "cres"), Map.entry("circuit", "cct"), Map.entry("terrace", "tce"),
-          Map.entry("highway", "hwy"), Map.entry("parade", "pde"), Map.entry("square", "sq"),
-          Map.entry("suite", "ste"), Map.entry("apartment", "apt"), Map.entry("north", "n"),
-          Map.entry("south", "s"), Map.entry("east", "e"), Map.entry("west", "w"));
+  private static final AddressNormalizer ADDRESSES = AddressNormalizer.standard();
 
   private Normalization() {}
 
@@ -369,19 +362,9 @@ final class Normalization {
     return key.isEmpty() ? fold(raw) : key;
   }
 
+  /** Returns the address key of the shared {@link AddressNormalizer} (street types, directions, units, ordinals). */
   static String address(String raw) {
-    String f = fold(raw);
-    StringBuilder out = new StringBuilder(f.length());
-    for (String t : f.split(" ")) {
-      if (t.isEmpty()) {
-        continue;
-      }
-      if (out.length() > 0) {
-        out.append(' ');
-      }
-      out.append(ADDRESS_WORDS.getOrDefault(t, t));
-    }
-    return out.toString();
+    return ADDRESSES.key(raw);
   }
 
   /**

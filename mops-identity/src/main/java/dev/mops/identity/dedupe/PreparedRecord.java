@@ -23,6 +23,10 @@ final class PreparedRecord {
    * {@link TermFrequencies#count}, or from a saved table for a record queried against an index.
    */
   final int[] valueCount;
+  /** Per field, the sorted distinct words of an {@link ComparatorType#ORG_NAME} field, else null. */
+  final String[] @Nullable [] tokens;
+  /** Per field, the rarity weight of each of {@link #tokens}, set by {@link OrgNames#weigh}; null weighs each word 1. */
+  final double[] @Nullable [] tokenWeights;
 
   PreparedRecord(RecordRef ref, Record source, int fields) {
     this.ref = ref;
@@ -32,5 +36,7 @@ final class PreparedRecord {
     this.number = new double[fields];
     this.mask = new long[fields];
     this.valueCount = new int[fields];
+    this.tokens = new String[fields][];
+    this.tokenWeights = new double[fields][];
   }
 }

@@ -60,7 +60,7 @@ class FieldInferenceTest {
   }
 
   @Test
-  void aNameColumnOfOrganisationsIsComparedAsCompanyNamesAndListsAsSets() {
+  void aNameColumnOfOrganisationsIsComparedAsOrganisationNamesAndListsAreLeftOut() {
     List<Record> orgs = new ArrayList<>();
     String[] names = {"AKZO NOBEL N.V.", "Koninklijke Philips Electronics", "ASML Netherlands B.V.", "Shell Research",
         "Unilever", "DSM IP Assets", "Stichting Deltares", "Heineken Holding"};
@@ -69,7 +69,9 @@ class FieldInferenceTest {
     }
     DedupeConfig config = DedupeConfigs.infer(List.of("name", "class", "city"), orgs);
     assertThat(kinds(config)).containsEntry("name", FieldKind.COMPANY);
-    assertThat(config.fields().get(1).comparator()).isEqualTo(ComparatorType.TOKEN_SET);
+    assertThat(config.fields().get(0).comparator()).isEqualTo(ComparatorType.ORG_NAME);
+    // a list of codes (patent classes) says what an organisation does, not which one it is
+    assertThat(kinds(config)).doesNotContainKey("class");
     assertThat(config.blockingKeys()).extracting(BlockingKey::describe)
         .contains("sorted_tokens(name)", "first_token(name)", "last_token(name)");
     assertThat(config.evidenceGroups()).isEmpty();

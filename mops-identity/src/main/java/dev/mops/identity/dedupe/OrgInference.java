@@ -1,0 +1,56 @@
+package dev.mops.identity.dedupe;
+
+import java.util.Collection;
+import java.util.function.Function;
+
+/**
+ * The no-config rules for organisation files ({@link FieldInference}): files with an organisation
+ * name column (company, organisation, applicant, site name, a {@code name} column of
+ * organisations) and no person-name column.
+ *
+ * <p>In such a file the name is compared by {@link ComparatorType#ORG_NAME} (rare words weigh,
+ * common ones do not), lists of codes (patent classes) are left out, and the limits that protect
+ * a lead file from chaining are widened: one organisation may hold hundreds of records (a
+ * multinational's sites, a patent applicant's filings), so blocks of up to {@link
+ * #MAX_BLOCK_SIZE} records and clusters of up to {@link #MAX_CLUSTER_SIZE} records are allowed
+ * (the pair budget still applies).
+ *
+ * <p>Thread safety: stateless.
+ */
+final class OrgInference {
+
+  /** Largest block compared in an organisation file. */
+  static final int MAX_BLOCK_SIZE = 2_000;
+
+  /** Largest cluster formed in an organisation file. */
+  static final int MAX_CLUSTER_SIZE = 5_000;
+
+  private OrgInference() {}
+
+  /**
+   * Whether the columns, by their inferred roles (role names of {@link FieldInference}, empty when
+   * unused), are those of an organisation file: an organisation name and no person name.
+   */
+  static boolean organisationFile(Collection<String> columns, Function<String, String> role) {
+    boolean company = false;
+    for (String c : columns) {
+      String r = role.apply(c);
+      if (r.equals("FIRST") || r.equals("LAST") || r.equals("FULL_NAME")) {
+        return false;
+      }
+      company |= r.equals("COMPANY");
+    }
+    return company;
+  }
+
+  /** The rule of an organisation file's (first) name column. */
+  static FieldRule nameRule(String column) {
+    return FieldRule.of(column, FieldKind.COMPANY, ComparatorType.ORG_NAME, 0.9, 0.7, 0.5);
+  }
+
+  /** Widens the block and cluster limits for organisation files. */
+  static void organisationLimits(DedupeConfig.Builder b) {
+    b.maxBlockSize(MAX_BLOCK_SIZE);
+    b.maxClusterSize(MAX_CLUSTER_SIZE);
+  }
+}
