@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -69,45 +68,6 @@ final class DiffReport {
   }
 
   static void write(StringBuilder sb, @Nullable Object v) {
-    if (v == null) {
-      sb.append("null");
-    } else if (v instanceof String s) {
-      string(sb, s);
-    } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long) {
-      sb.append(v);
-    } else if (v instanceof Number n) {
-      double d = n.doubleValue();
-      sb.append(Double.isFinite(d) ? String.format(Locale.ROOT, "%s", d) : "null");
-    } else if (v instanceof Map<?, ?> m) {
-      sb.append('{');
-      boolean first = true;
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        if (!first) {
-          sb.append(',');
-        }
-        first = false;
-        string(sb, String.valueOf(e.getKey()));
-        sb.append(':');
-        write(sb, e.getValue());
-      }
-      sb.append('}');
-    } else if (v instanceof Iterable<?> it) {
-      sb.append('[');
-      boolean first = true;
-      for (Object o : it) {
-        if (!first) {
-          sb.append(',');
-        }
-        first = false;
-        write(sb, o);
-      }
-      sb.append(']');
-    } else {
-      string(sb, v.toString());
-    }
-  }
-
-  static void string(StringBuilder sb, String s) {
-    dev.mops.core.io.JsonText.quote(sb, s);
+    dev.mops.core.io.JsonText.value(sb, v);
   }
 }

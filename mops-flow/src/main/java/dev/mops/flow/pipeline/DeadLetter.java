@@ -1,5 +1,6 @@
 package dev.mops.flow.pipeline;
 
+import dev.mops.core.io.JsonText;
 import dev.mops.core.record.Record;
 import dev.mops.core.record.Records;
 import java.util.Collections;
@@ -54,7 +55,7 @@ public record DeadLetter(
     m.put("record_number", recordNumber);
     m.put("lead_id", leadId);
     m.put("record", record);
-    return Json.of(m);
+    return JsonText.value(m);
   }
 
   /**

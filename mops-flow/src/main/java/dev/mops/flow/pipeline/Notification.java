@@ -1,5 +1,6 @@
 package dev.mops.flow.pipeline;
 
+import dev.mops.core.io.JsonText;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,6 +53,6 @@ public record Notification(
     m.put("created_at", createdAt.toString());
     m.put("due_by", dueBy == null ? null : dueBy.toString());
     m.put("sla_goal", slaGoal);
-    return Json.of(m);
+    return JsonText.value(m);
   }
 }

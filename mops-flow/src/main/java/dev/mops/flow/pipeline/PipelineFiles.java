@@ -1,5 +1,6 @@
 package dev.mops.flow.pipeline;
 
+import dev.mops.core.io.JsonText;
 import dev.mops.core.record.Record;
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -111,7 +112,7 @@ public final class PipelineFiles implements PipelineOutput, NotificationSink, Cl
     Writer w = stageWriters.get(stage);
     if (w != null) {
       line.setLength(0);
-      Json.value(line, record);
+      JsonText.value(line, record);
       w.append(line).append('\n');
     }
   }
@@ -135,7 +136,7 @@ public final class PipelineFiles implements PipelineOutput, NotificationSink, Cl
       outcome.findings().forEach(f -> fs.add(f.shortForm()));
       m.put("_findings", fs);
     }
-    Json.value(sb, m);
+    JsonText.value(sb, m);
   }
 
   @Override
@@ -152,7 +153,7 @@ public final class PipelineFiles implements PipelineOutput, NotificationSink, Cl
     m.put("_survivor_id", survivorId);
     m.put("_cluster_id", clusterId);
     line.setLength(0);
-    Json.value(line, m);
+    JsonText.value(line, m);
     merged.append(line).append('\n');
   }
 

@@ -1,5 +1,6 @@
 package dev.mops.flow.pipeline;
 
+import dev.mops.core.io.JsonText;
 import dev.mops.flow.enrich.EnrichmentStats;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -250,7 +251,7 @@ public final class PipelineResult {
     e.put("breaker_rejected", enrichment.breakerRejected());
     m.put("enrichment_calls", e);
     m.put("measures", breakdowns);
-    return Json.of(m);
+    return JsonText.value(m);
   }
 
   /** Returns a readable summary, a few lines (what {@code mops run} prints on stderr). */
