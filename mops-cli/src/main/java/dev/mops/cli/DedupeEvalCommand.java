@@ -50,7 +50,8 @@ import picocli.CommandLine.Model.CommandSpec;
           + "each record's entity (id,entity_id: the id column, then entity_id or the second column) or labelled "
           + "pairs (id_a,id_b,match or Splink's unique_id_l,unique_id_r,clerical_match_score).",
       "With --input (and --config when the run had one), the mistakes are ranked by match probability and "
-          + "explained field by field.",
+          + "explained field by field, and the true pairs are broken down by the evidence their records share "
+          + "(identifying fields, names and a city only, names only), with the recall of each.",
       "Example: mops dedupe-eval --clusters clusters.csv --truth truth.csv -i leads.csv --id-column lead_id"
     })
 public final class DedupeEvalCommand implements Callable<Integer> {
@@ -82,6 +83,11 @@ public final class DedupeEvalCommand implements Callable<Integer> {
       description = "How many false links and missed pairs to show (default: ${DEFAULT-VALUE}).")
   int top = 10;
 
+  @Option(names = "--evidence-rows", paramLabel = "N", defaultValue = "15",
+      description = "With the input: how many sets of agreeing fields to list in the breakdown of missed pairs by "
+          + "shared evidence (default: ${DEFAULT-VALUE}; 0 prints the evidence classes only).")
+  int evidenceRows = 15;
+
   @Override
   public Integer call() throws Exception {
     failOn.validate();
@@ -90,6 +96,9 @@ public final class DedupeEvalCommand implements Callable<Integer> {
     PrintWriter err = streams.err();
     if (top < 0) {
       throw new UsageException("--top must be 0 or more, got " + top);
+    }
+    if (evidenceRows < 0) {
+      throw new UsageException("--evidence-rows must be 0 or more, got " + evidenceRows);
     }
     Map<RecordRef, String> predicted = readClusters(clusters);
     List<String> truthHeader = header(truth);
@@ -125,11 +134,20 @@ public final class DedupeEvalCommand implements Callable<Integer> {
     }
     out.printf(Locale.ROOT, "false links        %,d%nmissed pairs       %,d%n", eval.falseLinkCount(),
         eval.missedPairCount());
-    if (top == 0 || (eval.falseLinks().isEmpty() && eval.missedPairs().isEmpty())) {
+    boolean mistakes = top > 0 && !(eval.falseLinks().isEmpty() && eval.missedPairs().isEmpty());
+    if (input.inputs.isEmpty() && !mistakes) {
       out.flush();
       return ExitCode.OK;
     }
     DedupeResult result = input.inputs.isEmpty() ? null : rerun(streams, predicted.keySet());
+    if (result != null) {
+      out.println();
+      out.print(eval.evidence(result).toText(evidenceRows));
+    }
+    if (!mistakes) {
+      out.flush();
+      return failOn.exitCode();
+    }
     ToDoubleBiFunction<RecordRef, RecordRef> probability = result == null ? (a, b) -> 0.0
         : (a, b) -> known(result, a, b) ? result.explain(a, b).probability() : 0.0;
     printMistakes(out, "worst false links (most confident first)", eval.worstFalseLinks(top, probability), result);

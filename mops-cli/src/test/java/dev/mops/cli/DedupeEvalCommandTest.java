@@ -35,6 +35,27 @@ class DedupeEvalCommandTest {
         "false links        2", "missed pairs       1", "clusters (B-cubed)", "clusters (exact)");
     assertThat(r.out()).contains("worst false links", "3 vs 4: ", "email");
     assertThat(r.out()).doesNotContain("give the input");
+    // The true pairs by shared evidence: 1-2 share an email (found), 3-4 an email too (missed).
+    assertThat(r.out()).contains("true pairs by the evidence their records share (2 pairs)",
+        "recall over pairs with identifying evidence 0.5000", "missed pairs by the fields that agree");
+  }
+
+  @Test
+  void theEvidenceBreakdownNeedsNoMistakesToList(@TempDir Path dir) throws Exception {
+    Path in = dir.resolve("leads.csv");
+    Files.writeString(in, LEADS);
+    Path clusters = dir.resolve("clusters.csv");
+    Files.writeString(clusters, "id,cluster_id\n1,1\n2,1\n3,3\n4,3\n5,5\n");
+    Path truth = dir.resolve("truth.csv");
+    Files.writeString(truth, "id,entity_id\n1,bob\n2,bob\n3,alice\n4,alice\n5,emma\n");
+    CliRun r = CliRun.mops("dedupe-eval", "--clusters", clusters.toString(), "--truth", truth.toString(),
+        "-i", in.toString(), "--top", "0", "--evidence-rows", "0");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("recall over pairs with identifying evidence 1.0000")
+        .doesNotContain("missed pairs by the fields", "worst false links");
+    CliRun bad = CliRun.mops("dedupe-eval", "--clusters", clusters.toString(), "--truth", truth.toString(),
+        "--evidence-rows", "-1");
+    assertThat(bad.code()).isEqualTo(2);
   }
 
   @Test

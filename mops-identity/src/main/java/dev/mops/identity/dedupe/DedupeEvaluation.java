@@ -81,9 +81,18 @@ public final class DedupeEvaluation {
   private final List<Mistake> missedPairs;
   private final long falseLinkCount;
   private final long missedPairCount;
+  /** The true groups of two or more records (entities, or labelled matching pairs), for {@link #evidence}. */
+  private final List<RecordRef[]> trueGroups;
+  /** The predicted cluster of each member of {@link #trueGroups} (null: a cluster of its own). */
+  private final List<String[]> groupClusters;
+  private final boolean crossSourceOnly;
 
   private DedupeEvaluation(PairwiseScore pairwise, @Nullable ClusterScore clusterScore, List<Mistake> falseLinks,
-      List<Mistake> missedPairs, long falseLinkCount, long missedPairCount) {
+      List<Mistake> missedPairs, long falseLinkCount, long missedPairCount, List<RecordRef[]> trueGroups,
+      List<String[]> groupClusters, boolean crossSourceOnly) {
+    this.trueGroups = trueGroups;
+    this.groupClusters = groupClusters;
+    this.crossSourceOnly = crossSourceOnly;
     this.pairwise = pairwise;
     this.clusterScore = clusterScore;
     this.falseLinks = List.copyOf(falseLinks);
@@ -154,7 +163,23 @@ public final class DedupeEvaluation {
     long falseCount = mistakesWithin(byCluster, fullTruth, crossSourceOnly, true, falseLinks);
     List<Mistake> missed = new ArrayList<>();
     long missedCount = mistakesWithin(byEntity, fullClusters, crossSourceOnly, false, missed);
-    return new DedupeEvaluation(pairwise, cs, falseLinks, missed, falseCount, missedCount);
+    List<RecordRef[]> groups = new ArrayList<>();
+    for (List<RecordRef> g : byEntity.values()) {
+      if (g.size() > 1) {
+        groups.add(g.toArray(new RecordRef[0]));
+      }
+    }
+    groups.sort(Comparator.comparing(g -> g[0]));
+    List<String[]> groupClusters = new ArrayList<>(groups.size());
+    for (RecordRef[] members : groups) {
+      String[] cl = new String[members.length];
+      for (int x = 0; x < members.length; x++) {
+        cl[x] = Objects.requireNonNull(fullClusters.get(members[x]));
+      }
+      groupClusters.add(cl);
+    }
+    return new DedupeEvaluation(pairwise, cs, falseLinks, missed, falseCount, missedCount, groups, groupClusters,
+        crossSourceOnly);
   }
 
   /**
@@ -178,6 +203,8 @@ public final class DedupeEvaluation {
     List<Mistake> missed = new ArrayList<>();
     long falseCount = 0;
     long missedCount = 0;
+    List<RecordRef[]> matches = new ArrayList<>();
+    List<String[]> matchClusters = new ArrayList<>();
     for (LabelledPair p : labels) {
       RecordRef a = byName.get(p.idA().strip());
       RecordRef b = byName.get(p.idB().strip());
@@ -195,6 +222,9 @@ public final class DedupeEvaluation {
       }
       if (p.match()) {
         actual++;
+        matches.add(new RecordRef[] {a, b});
+        matchClusters.add(new String[] {Objects.requireNonNull(clusters.get(a)),
+            Objects.requireNonNull(clusters.get(b))});
         if (together) {
           tp++;
         } else {
@@ -214,7 +244,7 @@ public final class DedupeEvaluation {
     falseLinks.sort(order);
     missed.sort(order);
     return new DedupeEvaluation(new PairwiseScore(tp, predicted, actual), null, falseLinks, missed, falseCount,
-        missedCount);
+        missedCount, matches, matchClusters, false);
   }
 
   /**
@@ -268,6 +298,31 @@ public final class DedupeEvaluation {
 
   private static double f1(double p, double r) {
     return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
+  }
+
+  /**
+   * Breaks the true pairs down by the evidence their records share in {@code result}, a run over
+   * the same records (normally the run that made the clustering): which fields agree, how many
+   * such pairs the clustering found, and how many blocking never compared; pairs whose records
+   * share only a name are told apart from those with identifying evidence (see {@link
+   * EvidenceBreakdown}). With labelled pairs, the labelled matches are the true pairs. True pairs
+   * with a record that is not in {@code result} are counted apart.
+   */
+  public EvidenceBreakdown evidence(DedupeResult result) {
+    EvidenceBreakdown.Builder b = new EvidenceBreakdown.Builder(result);
+    for (int g = 0; g < trueGroups.size(); g++) {
+      RecordRef[] members = trueGroups.get(g);
+      String[] cl = groupClusters.get(g);
+      for (int x = 0; x < members.length; x++) {
+        for (int y = x + 1; y < members.length; y++) {
+          if (crossSourceOnly && members[x].source().equals(members[y].source())) {
+            continue;
+          }
+          b.add(members[x], members[y], cl[x].equals(cl[y]));
+        }
+      }
+    }
+    return b.build();
   }
 
   /** Returns the pairwise precision, recall and F1. */

@@ -3,6 +3,7 @@ package dev.mops.identity.dedupe;
 import dev.mops.core.Finding;
 import dev.mops.core.record.Values;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -234,6 +235,32 @@ public final class DedupeResult {
     }
     return new ClusterExplanation(clusterId, members, (long) n * (n - 1) / 2, matches, linked,
         n == 1 ? 1.0 : strongest[weakest], members.get(weakest), weakestPair);
+  }
+
+  /** Returns the index of a record in this run, or -1 when it is not in the input. */
+  int indexOrMinus(RecordRef r) {
+    Integer i = index.get(r);
+    return i == null ? -1 : i;
+  }
+
+  /**
+   * Returns the fields (by index) on which records {@code i} and {@code j} agree: their level is
+   * above {@code different} and is evidence for a match in this run's model (m above u).
+   */
+  BitSet agreeing(int i, int j) {
+    BitSet out = new BitSet();
+    for (int f = 0; f < comparer.fieldCount(); f++) {
+      int level = comparer.level(f, recs[i], recs[j]);
+      if (level != FieldComparer.MISSING && level > 0 && scorer.weights[f][level] > 0) {
+        out.set(f);
+      }
+    }
+    return out;
+  }
+
+  /** Returns whether blocking made records {@code i} and {@code j} a candidate pair. */
+  boolean isCandidate(int i, int j) {
+    return i < j ? candidates.contains(i, j) : candidates.contains(j, i);
   }
 
   private int indexOf(RecordRef r) {
