@@ -50,6 +50,7 @@ public final class DedupeConfig {
   private final boolean termFrequencies;
   private final boolean mFromSharedIdentifiers;
   private final double minChangeShare;
+  private final boolean emailDomains;
   private final List<List<String>> evidenceGroups;
   private final List<String> refineWith;
 
@@ -74,6 +75,7 @@ public final class DedupeConfig {
     this.termFrequencies = b.termFrequencies;
     this.mFromSharedIdentifiers = b.mFromSharedIdentifiers;
     this.minChangeShare = b.minChangeShare;
+    this.emailDomains = b.emailDomains;
     this.evidenceGroups = List.copyOf(b.evidenceGroups);
     this.refineWith = List.copyOf(b.refineWith);
   }
@@ -118,6 +120,7 @@ public final class DedupeConfig {
     b.termFrequencies = termFrequencies;
     b.mFromSharedIdentifiers = mFromSharedIdentifiers;
     b.minChangeShare = minChangeShare;
+    b.emailDomains = emailDomains;
     b.evidenceGroups.addAll(evidenceGroups);
     b.refineWith.addAll(refineWith);
     return b;
@@ -154,6 +157,20 @@ public final class DedupeConfig {
    */
   public double minChangeShare() {
     return minChangeShare;
+  }
+
+  /**
+   * Whether the email's domain qualifies the organisation evidence of an evidence group ({@code
+   * model.email_domains}, default false). Two rules: when one record's email is personal (at a
+   * free-mail provider such as gmail.com or web.de) and the other's a work address, the company
+   * agrees and nothing else in the group differs but the contact fields, their disagreement (email,
+   * phone, address, postcode) is not counted: a sign-up from home has its own. When both emails are
+   * work addresses at different domains, the agreement of the company (and of a domain field) is
+   * not counted: {@code Apex Digital} in Boston and {@code Apex Digital} in New York with their own
+   * domains are two organisations. No-config mode sets it for lead files.
+   */
+  public boolean emailDomains() {
+    return emailDomains;
   }
 
   /**
@@ -300,6 +317,7 @@ public final class DedupeConfig {
         && priorScope == c.priorScope && survivorship.equals(c.survivorship)
         && termFrequencies == c.termFrequencies && evidenceGroups.equals(c.evidenceGroups)
         && mFromSharedIdentifiers == c.mFromSharedIdentifiers && Double.compare(minChangeShare, c.minChangeShare) == 0
+        && emailDomains == c.emailDomains
         && refineWith.equals(c.refineWith);
   }
 
@@ -307,7 +325,8 @@ public final class DedupeConfig {
   public int hashCode() {
     return Objects.hash(version, contentHash, fields, blockingKeys, maxBlockSize, maxCandidatePairs, randomPairs, emIterations, seed,
         priorScope, matchThreshold, reviewThreshold, maxClusterSize, junkValueCount, weakLinkProbability,
-        minLinkShare, survivorship, termFrequencies, evidenceGroups, refineWith, mFromSharedIdentifiers, minChangeShare);
+        minLinkShare, survivorship, termFrequencies, evidenceGroups, refineWith, mFromSharedIdentifiers, minChangeShare,
+        emailDomains);
   }
 
   @Override
@@ -318,7 +337,8 @@ public final class DedupeConfig {
         + reviewThreshold + ", maxClusterSize=" + maxClusterSize + ", junkValueCount=" + junkValueCount
         + ", weakLinkProbability=" + weakLinkProbability + ", minLinkShare=" + minLinkShare + ", survivorship="
         + survivorship + ", termFrequencies=" + termFrequencies + ", mFromSharedIdentifiers=" + mFromSharedIdentifiers
-        + ", minChangeShare=" + minChangeShare + ", evidenceGroups=" + evidenceGroups
+        + ", minChangeShare=" + minChangeShare + ", emailDomains=" + emailDomains
+        + ", evidenceGroups=" + evidenceGroups
         + ", refineWith=" + refineWith + "}";
   }
 
@@ -356,6 +376,7 @@ public final class DedupeConfig {
     private boolean termFrequencies = true;
     private boolean mFromSharedIdentifiers;
     private double minChangeShare;
+    private boolean emailDomains;
     private final List<List<String>> evidenceGroups = new ArrayList<>();
     private final List<String> refineWith = new ArrayList<>();
 
@@ -524,6 +545,13 @@ public final class DedupeConfig {
       }
       once("min_change_share");
       this.minChangeShare = share;
+      return this;
+    }
+
+    /** Whether the email's domain qualifies the organisation evidence (see {@link DedupeConfig#emailDomains()}; default false). */
+    public Builder emailDomains(boolean on) {
+      once("email_domains");
+      this.emailDomains = on;
       return this;
     }
 

@@ -55,7 +55,10 @@ final class DedupeConfigReader {
     if (modelNode != null) {
       MapNode model = modelNode.asMap("model settings");
       model.checkKeys(List.of("random_pairs", "em_iterations", "seed", "prior", "term_frequencies", "evidence_groups",
-          "m_from", "min_change_share"));
+          "m_from", "min_change_share", "email_domains"));
+      if (model.has("email_domains")) {
+        b.emailDomains(model.bool("email_domains", false));
+      }
       if (model.has("min_change_share")) {
         guard(model, () -> b.minChangeShare(model.number("min_change_share")));
       }

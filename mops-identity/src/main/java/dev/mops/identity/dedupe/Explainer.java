@@ -35,18 +35,30 @@ final class Explainer {
     }
     // Evidence groups: only the strongest agreement and the strongest disagreement count.
     double[] counted = adjusted.clone();
+    boolean switched = scorer.anySwitchable && Scorer.switched(a, b);
     for (int g = 0; g < scorer.groups; g++) {
       int best = -1;
       int worst = -1;
       List<String> names = new ArrayList<>();
+      boolean anchored = false;
+      boolean otherDisagreement = false;
+      for (int f = 0; f < n; f++) {
+        if (scorer.groupOf[f] == g && level[f] != FieldComparer.MISSING) {
+          anchored |= scorer.anchor[f] && adjusted[f] > 0;
+          otherDisagreement |= !scorer.switchable[f] && adjusted[f] < 0;
+        }
+      }
+      anchored &= !otherDisagreement;
+      boolean off = switched && anchored;
+      boolean otherDomain = scorer.anySwitchable && Scorer.otherWorkDomains(a, b);
       for (int f = 0; f < n; f++) {
         if (scorer.groupOf[f] == g) {
           names.add(comparer.rules[f].field());
           if (level[f] != FieldComparer.MISSING) {
-            if (adjusted[f] > 0 && (best < 0 || adjusted[f] > adjusted[best])) {
+            if (adjusted[f] > 0 && !(otherDomain && scorer.anchor[f]) && (best < 0 || adjusted[f] > adjusted[best])) {
               best = f;
             }
-            if (adjusted[f] < 0 && (worst < 0 || adjusted[f] < adjusted[worst])) {
+            if (adjusted[f] < 0 && !(off && scorer.switchable[f]) && (worst < 0 || adjusted[f] < adjusted[worst])) {
               worst = f;
             }
           }
@@ -56,7 +68,13 @@ final class Explainer {
         if (scorer.groupOf[f] == g && level[f] != FieldComparer.MISSING && f != best && f != worst
             && adjusted[f] != 0) {
           counted[f] = 0;
-          String why = "not counted: " + String.join(", ", names) + " are one piece of evidence, counted by its "
+          String why = adjusted[f] > 0 && otherDomain && scorer.anchor[f]
+              ? "not counted: the work emails are at different domains (" + a.workDomain + ", " + b.workDomain
+                  + "), so these are two organisations whatever their names share"
+              : adjusted[f] < 0 && off && scorer.switchable[f]
+              ? "not counted: one email is personal (free mail) and the other a work address at the same company, and a"
+                  + " sign-up from home has its own email, phone, address and postcode"
+              : "not counted: " + String.join(", ", names) + " are one piece of evidence, counted by its "
               + (adjusted[f] > 0 ? "strongest agreement (" + comparer.rules[best].field() + ")"
                   : "strongest disagreement (" + comparer.rules[worst].field() + ")");
           note[f] = note[f].isEmpty() ? why : note[f] + "; " + why;

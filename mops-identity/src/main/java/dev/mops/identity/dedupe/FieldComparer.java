@@ -25,6 +25,8 @@ final class FieldComparer {
   final double[][] thresholds;
   private final int[] maxEdits;
   final int[][] keyFields;
+  /** The first email field, whose domain says whether a record's email is personal; -1 when none. */
+  final int firstEmail;
 
   FieldComparer(DedupeConfig config) {
     this.config = config;
@@ -38,6 +40,13 @@ final class FieldComparer {
       thresholds[f] = rules[f].thresholds().stream().mapToDouble(Double::doubleValue).toArray();
       maxEdits[f] = thresholds[f].length == 0 ? 0 : (int) thresholds[f][thresholds[f].length - 1];
     }
+    int email = -1;
+    for (int f = rules.length - 1; f >= 0; f--) {
+      if (rules[f].kind() == FieldKind.EMAIL) {
+        email = f;
+      }
+    }
+    firstEmail = email;
     keyFields = new int[config.blockingKeys().size()][];
     for (int k = 0; k < keyFields.length; k++) {
       List<BlockingKey.Part> parts = config.blockingKeys().get(k).parts();
@@ -73,6 +82,16 @@ final class FieldComparer {
   void setValue(PreparedRecord p, int f, @Nullable String v) {
     FieldRule rule = rules[f];
     p.norm[f] = v;
+    if (rule.kind() == FieldKind.EMAIL && f == firstEmail) {
+      if (v == null) {
+        p.emailKind = PreparedRecord.NO_EMAIL;
+        p.workDomain = null;
+      } else {
+        boolean personal = Normalization.freeMail(v);
+        p.emailKind = personal ? PreparedRecord.PERSONAL_EMAIL : PreparedRecord.WORK_EMAIL;
+        p.workDomain = personal ? null : v.substring(v.lastIndexOf('@') + 1);
+      }
+    }
     p.derived[f] = null;
     p.number[f] = Double.NaN;
     p.mask[f] = 0;

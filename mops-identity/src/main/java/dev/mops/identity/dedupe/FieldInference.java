@@ -175,6 +175,10 @@ final class FieldInference {
       b.minChangeShare(LEAD_CHANGE_SHARE);
       b.priorScope(PriorScope.ALL_PAIRS);
       b.thresholds(LEAD_MATCH_THRESHOLD, LEAD_REVIEW_THRESHOLD);
+      // A sign-up from home (a personal email) has the home phone and address: against the office
+      // record at the same company, their difference is no evidence of two people; work emails at
+      // two domains are two organisations, whatever their names share.
+      b.emailDomains(true);
     }
     if (!people && !companies.isEmpty()) {
       // An organisation file: names vary by words (legal forms, abbreviations, word order), so

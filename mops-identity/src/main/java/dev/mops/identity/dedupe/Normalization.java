@@ -195,6 +195,18 @@ final class Normalization {
    * {@code null} when it has no {@code @} between a local part and a domain.
    */
   static @Nullable String email(String raw) {
+    return emailOf(raw);
+  }
+
+  private static final Set<String> FREE_MAIL = EmailNormalizer.defaultFreeMailDomains();
+
+  /** Returns whether a normalized email is at a free-mail provider (a personal address: gmail.com, web.de, ...). */
+  static boolean freeMail(String normalizedEmail) {
+    int at = normalizedEmail.lastIndexOf('@');
+    return at > 0 && FREE_MAIL.contains(normalizedEmail.substring(at + 1));
+  }
+
+  private static @Nullable String emailOf(String raw) {
     // The shared normalizer drops plus tags only where the provider is known to ignore them; for
     // matching, a tag on any domain (many company mail systems honour them) is dropped too. An
     // address it rejects is only lower-cased, so that a typo still compares.

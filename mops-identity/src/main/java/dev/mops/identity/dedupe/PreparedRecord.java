@@ -27,6 +27,20 @@ final class PreparedRecord {
   final String[] @Nullable [] tokens;
   /** Per field, the rarity weight of each of {@link #tokens}, set by {@link OrgNames#weigh}; null weighs each word 1. */
   final double[] @Nullable [] tokenWeights;
+  /**
+   * The kind of the record's email (its first email field): {@link #NO_EMAIL}, {@link #WORK_EMAIL}
+   * or {@link #PERSONAL_EMAIL} (a free-mail provider).
+   */
+  byte emailKind;
+  /** The domain of the record's work email ({@link #WORK_EMAIL}), else null. */
+  @Nullable String workDomain;
+
+  /** {@link #emailKind}: no email. */
+  static final byte NO_EMAIL = 0;
+  /** {@link #emailKind}: an email at an organisation's own domain. */
+  static final byte WORK_EMAIL = 1;
+  /** {@link #emailKind}: an email at a free-mail provider. */
+  static final byte PERSONAL_EMAIL = 2;
 
   PreparedRecord(RecordRef ref, Record source, int fields) {
     this.ref = ref;

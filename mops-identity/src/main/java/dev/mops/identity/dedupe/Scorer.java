@@ -26,6 +26,15 @@ final class Scorer {
   /** The records the term frequencies were counted over; 0 when there is no adjustment. */
   final long tfRecords;
   final @Nullable TermFrequencies tf;
+  /**
+   * Per field, whether its disagreement is not counted when one record's email is personal and the
+   * other's a work address ({@link DedupeConfig#emailDomains()}): the contact fields of the
+   * record's evidence group, email, phone, address and postcode.
+   */
+  final boolean[] switchable;
+  final boolean anySwitchable;
+  /** Per field, whether its agreement lets a switch apply: the organisation (company, domain) of a group. */
+  final boolean[] anchor;
 
   Scorer(FieldComparer comparer, MatchModel model) {
     this(comparer, model, null);
@@ -58,6 +67,19 @@ final class Scorer {
       g++;
     }
     groups = g;
+    switchable = new boolean[fields];
+    anchor = new boolean[fields];
+    boolean any = false;
+    if (config.emailDomains() && comparer.firstEmail >= 0) {
+      for (int f = 0; f < fields; f++) {
+        FieldKind k = comparer.rules[f].kind();
+        switchable[f] = groupOf[f] >= 0 && (k == FieldKind.EMAIL || k == FieldKind.PHONE || k == FieldKind.ADDRESS
+            || k == FieldKind.POSTCODE);
+        anchor[f] = groupOf[f] >= 0 && (k == FieldKind.COMPANY || k == FieldKind.DOMAIN);
+        any |= switchable[f];
+      }
+    }
+    anySwitchable = any;
     this.tf = config.termFrequencies() ? tf : null;
     this.tfRecords = this.tf == null ? 0 : this.tf.records();
   }
@@ -88,20 +110,48 @@ final class Scorer {
         w += fieldWeight(f, l, a, b);
       }
     }
+    boolean switched = anySwitchable && switched(a, b);
+    boolean otherDomain = anySwitchable && otherWorkDomains(a, b);
     for (int g = 0; g < groups; g++) {
       double pos = 0;
       double neg = 0;
+      double negKept = 0;
+      boolean anchored = false;
       for (int f = 0; f < weights.length; f++) {
         int l = FieldComparer.levelOf(pattern, f);
         if (groupOf[f] == g && l != FieldComparer.MISSING) {
           double x = fieldWeight(f, l, a, b);
-          pos = Math.max(pos, x);
+          if (!(otherDomain && anchor[f])) {
+            pos = Math.max(pos, x);
+          }
           neg = Math.min(neg, x);
+          if (!switchable[f]) {
+            negKept = Math.min(negKept, x);
+          }
+          anchored |= anchor[f] && x > 0;
         }
       }
-      w += pos + neg;
+      // a sign-up from home: the company agrees and nothing but the contact details differs
+      w += pos + (switched && anchored && negKept == 0 ? 0 : neg);
     }
     return w;
+  }
+
+  /**
+   * Whether one record's email is personal (free mail) and the other's a work address; the
+   * switch applies to a group only when its organisation (company or domain) agrees.
+   */
+  static boolean switched(@Nullable PreparedRecord a, @Nullable PreparedRecord b) {
+    return a != null && b != null && a.emailKind != PreparedRecord.NO_EMAIL && b.emailKind != PreparedRecord.NO_EMAIL
+        && a.emailKind != b.emailKind;
+  }
+
+  /**
+   * Whether both records have a work email and the domains differ: two organisations, whatever
+   * their names share ({@code Apex Digital} in Boston and in New York).
+   */
+  static boolean otherWorkDomains(@Nullable PreparedRecord a, @Nullable PreparedRecord b) {
+    return a != null && b != null && a.workDomain != null && b.workDomain != null && !a.workDomain.equals(b.workDomain);
   }
 
   static double probability(double weight) {
