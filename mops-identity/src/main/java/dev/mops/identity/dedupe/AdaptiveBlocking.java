@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * BLOCKING_KEY_REFINED}, {@code BLOCKING_KEY_DROPPED}) with the estimated pairs, and the refined
  * keys are the config of the run (its blocking report and {@code --explain-blocking}).
  *
- * <p>A key's share is the budget divided by the number of keys. Blocks over {@code
+ * <p>Shares are filled like water: the keys that make the fewest pairs first, each allowed an even
+ * share of the budget that the keys before it left, so that what small keys (an email, a phone)
+ * do not use goes to the large ones. Blocks over {@code
  * max_block_size} are counted too (refining them recovers their pairs). A part missing in more
  * than a tenth of the records that have the key is not appended (those records would lose the
  * key).
@@ -42,15 +44,29 @@ final class AdaptiveBlocking {
   /** Returns the config with its keys refined (or the same keys when every key fits its share). */
   static Plan plan(DedupeConfig config, PreparedRecord[] recs, long budget, Deduplicator.Findings findings) {
     List<BlockingKey> keys = config.blockingKeys();
-    long share = Math.max(1, budget / keys.size());
-    List<BlockingKey> out = new ArrayList<>();
-    List<Decision> decisions = new ArrayList<>();
+    int n = keys.size();
+    long[][] estimates = new long[n][];
+    Integer[] order = new Integer[n];
+    for (int k = 0; k < n; k++) {
+      estimates[k] = estimateWithCoverage(config, keys.get(k), recs);
+      order[k] = k;
+    }
+    // Shares by water-filling: the smallest keys first, each taking what it makes up to an even
+    // share of what is left, so that the budget small keys leave goes to the large ones.
+    java.util.Arrays.sort(order, (x, y) -> Long.compare(estimates[x][0], estimates[y][0]));
+    @Nullable BlockingKey[] chosen = new BlockingKey[n];
+    @Nullable Decision[] decided = new Decision[n];
+    long remaining = budget;
     boolean changed = false;
-    for (BlockingKey key : keys) {
-      long[] base = estimateWithCoverage(config, key, recs);
+    for (int i = 0; i < n; i++) {
+      int k = order[i];
+      BlockingKey key = keys.get(k);
+      long share = Math.max(1, remaining / (n - i));
+      long[] base = estimates[k];
       long pairs = base[0];
       if (pairs <= share) {
-        out.add(key);
+        chosen[k] = key;
+        remaining -= pairs;
         continue;
       }
       changed = true;
@@ -89,14 +105,27 @@ final class AdaptiveBlocking {
         bestPairs = roundPairs;
       }
       if (bestPairs <= share) {
-        out.add(best);
-        decisions.add(new Decision(key, best, pairs, bestPairs));
+        chosen[k] = best;
+        remaining -= bestPairs;
+        decided[k] = new Decision(key, best, pairs, bestPairs, share);
       } else {
-        decisions.add(new Decision(key, null, pairs, 0));
+        decided[k] = new Decision(key, null, pairs, 0, share);
       }
     }
     if (!changed) {
       return new Plan(config, List.of());
+    }
+    List<BlockingKey> out = new ArrayList<>();
+    List<Decision> decisions = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      BlockingKey c = chosen[k];
+      if (c != null) {
+        out.add(c);
+      }
+      Decision d = decided[k];
+      if (d != null) {
+        decisions.add(d);
+      }
     }
     if (out.isEmpty()) {
       // Keep the smallest refinement of the first key rather than no blocking at all.
@@ -119,12 +148,12 @@ final class AdaptiveBlocking {
       if (d.refined != null) {
         findings.add(Finding.info("BLOCKING_KEY_REFINED", d.key.describe(), Long.toString(d.pairs), String.format(
             Locale.ROOT, "blocking key %s would make about %,d candidate pairs, over its share %,d of the pair budget"
-                + " %,d: refined to %s (about %,d pairs)%s", d.key.describe(), d.pairs, share, budget,
+                + " %,d: refined to %s (about %,d pairs)%s", d.key.describe(), d.pairs, d.share, budget,
             d.refined.describe(), d.refinedPairs, loss)));
       } else {
         findings.add(Finding.warning("BLOCKING_KEY_DROPPED", d.key.describe(), Long.toString(d.pairs), String.format(
             Locale.ROOT, "blocking key %s would make about %,d candidate pairs, over its share %,d of the pair budget"
-                + " %,d, and no refinement (%s) brings it under: dropped%s", d.key.describe(), d.pairs, share, budget,
+                + " %,d, and no refinement (%s) brings it under: dropped%s", d.key.describe(), d.pairs, d.share, budget,
             String.join(", ", config.refineWith()), loss)));
       }
     }
@@ -132,7 +161,7 @@ final class AdaptiveBlocking {
   }
 
   /** One key over its share: refined (to {@code refined}) or dropped ({@code refined} null). */
-  private record Decision(BlockingKey key, @Nullable BlockingKey refined, long pairs, long refinedPairs) {}
+  private record Decision(BlockingKey key, @Nullable BlockingKey refined, long pairs, long refinedPairs, long share) {}
 
   /**
    * A sample of likely duplicate pairs, as labels for the recall-loss estimate: pairs of records

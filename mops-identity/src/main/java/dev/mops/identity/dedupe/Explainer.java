@@ -42,15 +42,18 @@ final class Explainer {
       List<String> names = new ArrayList<>();
       boolean anchored = false;
       boolean otherDisagreement = false;
+      boolean placeAgrees = false;
       for (int f = 0; f < n; f++) {
         if (scorer.groupOf[f] == g && level[f] != FieldComparer.MISSING) {
           anchored |= scorer.anchor[f] && adjusted[f] > 0;
           otherDisagreement |= !scorer.switchable[f] && adjusted[f] < 0;
+          placeAgrees |= scorer.place[f] && adjusted[f] > 0;
         }
       }
-      anchored &= !otherDisagreement;
+      boolean domains = scorer.anySwitchable && Scorer.otherWorkDomains(a, b);
+      boolean otherDomain = domains;
+      anchored &= !otherDisagreement && !otherDomain && placeAgrees;
       boolean off = switched && anchored;
-      boolean otherDomain = scorer.anySwitchable && Scorer.otherWorkDomains(a, b);
       for (int f = 0; f < n; f++) {
         if (scorer.groupOf[f] == g) {
           names.add(comparer.rules[f].field());

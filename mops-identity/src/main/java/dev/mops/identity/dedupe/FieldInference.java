@@ -194,6 +194,9 @@ final class FieldInference {
     }
     if (!first.isEmpty()) {
       refine.add("prefix(" + first.get(0) + ", 1)");
+      // the first name's code, when its initial is not enough: a key that keeps the records
+      // without a city (a company key at a million leads would otherwise take the city)
+      refine.add("phonetic(" + first.get(0) + ")");
     }
     for (String f : full) {
       refine.add("first_token(" + f + ")");

@@ -35,6 +35,8 @@ final class Scorer {
   final boolean anySwitchable;
   /** Per field, whether its agreement lets a switch apply: the organisation (company, domain) of a group. */
   final boolean[] anchor;
+  /** Per field, whether it is the place of a group (a text field such as the city). */
+  final boolean[] place;
 
   Scorer(FieldComparer comparer, MatchModel model) {
     this(comparer, model, null);
@@ -69,6 +71,7 @@ final class Scorer {
     groups = g;
     switchable = new boolean[fields];
     anchor = new boolean[fields];
+    place = new boolean[fields];
     boolean any = false;
     if (config.emailDomains() && comparer.firstEmail >= 0) {
       for (int f = 0; f < fields; f++) {
@@ -76,6 +79,7 @@ final class Scorer {
         switchable[f] = groupOf[f] >= 0 && (k == FieldKind.EMAIL || k == FieldKind.PHONE || k == FieldKind.ADDRESS
             || k == FieldKind.POSTCODE);
         anchor[f] = groupOf[f] >= 0 && (k == FieldKind.COMPANY || k == FieldKind.DOMAIN);
+        place[f] = groupOf[f] >= 0 && k == FieldKind.TEXT;
         any |= switchable[f];
       }
     }
@@ -114,25 +118,34 @@ final class Scorer {
     boolean otherDomain = anySwitchable && otherWorkDomains(a, b);
     for (int g = 0; g < groups; g++) {
       double pos = 0;
+      double posPlace = 0;
       double neg = 0;
       double negKept = 0;
       boolean anchored = false;
+      boolean placeAgrees = false;
       for (int f = 0; f < weights.length; f++) {
         int l = FieldComparer.levelOf(pattern, f);
         if (groupOf[f] == g && l != FieldComparer.MISSING) {
           double x = fieldWeight(f, l, a, b);
-          if (!(otherDomain && anchor[f])) {
-            pos = Math.max(pos, x);
+          pos = Math.max(pos, x);
+          if (!anchor[f]) {
+            posPlace = Math.max(posPlace, x);
           }
           neg = Math.min(neg, x);
           if (!switchable[f]) {
             negKept = Math.min(negKept, x);
           }
           anchored |= anchor[f] && x > 0;
+          placeAgrees |= place[f] && x > 0;
         }
       }
-      // a sign-up from home: the company agrees and nothing but the contact details differs
-      w += pos + (switched && anchored && negKept == 0 ? 0 : neg);
+      if (otherDomain) {
+        // two organisations: work emails at two domains
+        pos = posPlace;
+        anchored = false;
+      }
+      // a sign-up from home: company and city agree, nothing but the contact details differs
+      w += pos + (switched && anchored && placeAgrees && negKept == 0 ? 0 : neg);
     }
     return w;
   }
