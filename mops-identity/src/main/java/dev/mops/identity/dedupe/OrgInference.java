@@ -45,7 +45,7 @@ final class OrgInference {
 
   /** The rule of an organisation file's (first) name column. */
   static FieldRule nameRule(String column) {
-    return FieldRule.of(column, FieldKind.COMPANY, ComparatorType.ORG_NAME, 0.9, 0.7, 0.5);
+    return FieldRule.of(column, FieldKind.COMPANY, ComparatorType.ORG_NAME, 0.9, 0.8, 0.7, 0.5);
   }
 
   /** Widens the block and cluster limits for organisation files. */
