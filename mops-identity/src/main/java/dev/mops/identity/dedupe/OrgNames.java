@@ -36,37 +36,18 @@ final class OrgNames {
 
   private OrgNames() {}
 
-  /** Counts the words of every {@link ComparatorType#ORG_NAME} field over the records and sets each record's word weights. */
-  static void weigh(FieldComparer comparer, PreparedRecord[] recs) {
-    for (int f = 0; f < comparer.fieldCount(); f++) {
-      if (comparer.rules[f].comparator() != ComparatorType.ORG_NAME) {
-        continue;
-      }
-      Map<String, int[]> df = new HashMap<>();
-      int n = 0;
+  /**
+   * Counts the words of every {@link ComparatorType#ORG_NAME} field over the records and sets each
+   * record's word weights; returns the counts, or null when no field compares organisation names.
+   */
+  static @Nullable NameWords weigh(FieldComparer comparer, PreparedRecord[] recs) {
+    NameWords words = NameWords.count(comparer, recs);
+    if (words != null) {
       for (PreparedRecord r : recs) {
-        String[] words = r.tokens[f];
-        if (words == null) {
-          continue;
-        }
-        n++;
-        for (String w : words) {
-          df.computeIfAbsent(w, x -> new int[1])[0]++;
-        }
-      }
-      for (PreparedRecord r : recs) {
-        String[] words = r.tokens[f];
-        if (words == null) {
-          continue;
-        }
-        double[] weight = new double[words.length];
-        for (int i = 0; i < words.length; i++) {
-          int[] c = df.get(words[i]);
-          weight[i] = idf(n, c == null ? 1 : c[0]);
-        }
-        r.tokenWeights[f] = weight;
+        words.weigh(r);
       }
     }
+    return words;
   }
 
   /**
