@@ -24,6 +24,11 @@ public final class PipelineOptions {
       description = "The events' lead id column; default: the pipeline's inputs.events.lead_field, else lead_id.")
   @Nullable String eventLeadColumn;
 
+  @Option(names = "--routing-state", paramLabel = "FILE",
+      description = "Routing assignment state (rotation, counts per day and week) shared with earlier and later runs, "
+          + "as 'mops route --state'; read at the start, written atomically at the end. Default: a new state.")
+  @Nullable Path routingState;
+
   /** Loads the pipeline definition. */
   PipelineDefinition load(PipelineRunner runner) {
     return runner.load(pipeline);

@@ -70,7 +70,8 @@ public final class ReplayCommand implements Callable<Integer> {
     PipelineDefinition def = pipelineOptions.load(runner);
     LeadEvents ev = pipelineOptions.events(runner, def);
     streams.err().printf(Locale.ROOT, "replaying %,d dead letters of %s%n", letters.size(), deadLetters);
-    PipelineResult result = runner.run(def, outputDir, (p, out) -> p.replay(letters, ev::of, now, out));
+    PipelineResult result = runner.run(def, outputDir, pipelineOptions.routingState,
+        (p, out) -> p.replay(letters, ev::of, now, out));
     if (!result.reconciles()) {
       return 1;
     }

@@ -78,7 +78,7 @@ public final class RunCommand implements Callable<Integer> {
                 ev.withoutLead()) : "");
       }
       Iterable<Record> leads = () -> new Reading(in, printer);
-      result = runner.run(def, outputDir, (p, out) -> p.run(leads, ev::of, now, out));
+      result = runner.run(def, outputDir, pipelineOptions.routingState, (p, out) -> p.run(leads, ev::of, now, out));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
