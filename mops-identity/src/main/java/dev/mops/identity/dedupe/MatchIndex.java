@@ -175,6 +175,11 @@ public final class MatchIndex {
     return keys;
   }
 
+  /** Returns the dedupe config the index compares records with. */
+  public DedupeConfig config() {
+    return config;
+  }
+
   /** Returns the number of indexed records. */
   public int size() {
     lock.readLock().lock();
