@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -123,7 +124,9 @@ final class FieldInference {
           cities.add(column);
           break;
         case REGION:
-          b.field(FieldRule.of(column, FieldKind.TEXT, ComparatorType.EXACT));
+          // a country column by its code (United States, USA and US agree); states and regions as text
+          b.field(FieldRule.of(column, column.toLowerCase(Locale.ROOT).contains("country") ? FieldKind.COUNTRY
+              : FieldKind.TEXT, ComparatorType.EXACT));
           break;
         case TEXT_LIST:
           if (organisationFile) {

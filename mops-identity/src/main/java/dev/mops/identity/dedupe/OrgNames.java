@@ -51,7 +51,8 @@ final class OrgNames {
   }
 
   /**
-   * Per {@link ComparatorType#ORG_NAME} field whose u is not fixed in the config, how many pairs of
+   * Per {@link ComparatorType#ORG_NAME} field whose u is not fixed in the config, in a file where
+   * {@link #nameIsTheIdentity the name is all that says who a record is}, how many pairs of
    * <em>distinct</em> names (all of them, or {@code wanted} drawn at random with {@code seed}) fall
    * at each level; null for the other fields.
    *
@@ -67,6 +68,9 @@ final class OrgNames {
    */
   static long[] @Nullable [] distinctValueCounts(FieldComparer comparer, PreparedRecord[] recs, int wanted, long seed) {
     long[] @Nullable [] out = new long[comparer.fieldCount()][];
+    if (!nameIsTheIdentity(comparer)) {
+      return out;
+    }
     for (int f = 0; f < comparer.fieldCount(); f++) {
       if (comparer.rules[f].comparator() != ComparatorType.ORG_NAME || comparer.rules[f].u() != null) {
         continue;
@@ -108,6 +112,25 @@ final class OrgNames {
       out[f] = counts;
     }
     return out;
+  }
+
+  /**
+   * Whether the organisation name is all that says who a record is: no field compared besides the
+   * org_name fields holds an email, phone, identifier, address, postcode or domain. Then the
+   * entity is the name's organisation, and pairs of distinct names stand for pairs of
+   * organisations. With such a field the entity may be a site (one company at one address), whose
+   * sites share one name: counting each spelling once would hide that agreement, and the name's
+   * exact level would outweigh different addresses.
+   */
+  static boolean nameIsTheIdentity(FieldComparer comparer) {
+    for (FieldRule r : comparer.rules) {
+      FieldKind k = r.kind();
+      if (r.comparator() != ComparatorType.ORG_NAME && (k.identifying() || k == FieldKind.ADDRESS
+          || k == FieldKind.POSTCODE || k == FieldKind.DOMAIN)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
