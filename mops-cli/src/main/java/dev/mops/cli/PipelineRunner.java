@@ -11,6 +11,7 @@ import dev.mops.flow.pipeline.PipelineFiles;
 import dev.mops.flow.pipeline.PipelineOutput;
 import dev.mops.flow.pipeline.PipelineResult;
 import dev.mops.flow.pipeline.PipelineStage;
+import dev.mops.routing.FileAssignmentState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -61,8 +62,12 @@ final class PipelineRunner {
     PipelineResult run(Pipeline pipeline, PipelineOutput output);
   }
 
-  /** Runs {@code body} with the pipeline of {@code def}, writing into {@code outDir}; prints and returns the result. */
-  PipelineResult run(PipelineDefinition def, Path outDir, Body body) throws IOException {
+  /**
+   * Runs {@code body} with the pipeline of {@code def}, writing into {@code outDir}, its router
+   * on the state in {@code routingState} (a new in-memory state when null); prints and returns the
+   * result.
+   */
+  PipelineResult run(PipelineDefinition def, Path outDir, @Nullable Path routingState, Body body) throws IOException {
     PipelineFiles files;
     Pipeline pipeline;
     Set<PipelineStage> stages = EnumSet.noneOf(PipelineStage.class);
@@ -72,15 +77,25 @@ final class PipelineRunner {
       stages.addAll(def.stageOutputs());
       stages.retainAll(probe.enabledStages());
     }
-    files = PipelineFiles.create(outDir, stages);
-    pipeline = def.builder().notifications(files).build();
+    FileAssignmentState state = null;
+    if (routingState != null) {
+      try {
+        state = FileAssignmentState.open(routingState);
+      } catch (IllegalStateException | IllegalArgumentException e) {
+        throw new UsageException("--routing-state: " + e.getMessage(), e);
+      }
+    }
     PipelineResult result;
-    try (PipelineFiles out = files) {
-      result = body.run(pipeline, new Progressing(out));
-      out.writeSummary(result);
-    } finally {
-      closeEnricher(pipeline);
-      clear();
+    try (FileAssignmentState held = state) {
+      files = PipelineFiles.create(outDir, stages);
+      pipeline = (held == null ? def.builder() : def.builder(held)).notifications(files).build();
+      try (PipelineFiles out = files) {
+        result = body.run(pipeline, new Progressing(out));
+        out.writeSummary(result);
+      } finally {
+        closeEnricher(pipeline);
+        clear();
+      }
     }
     err.print(result.describe());
     err.printf(Locale.ROOT, "  wrote %s (%s, %s, %s, %s, %s%s) in %.1f s%n", outDir, PipelineFiles.LEADS,

@@ -40,19 +40,10 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Mixin AsOfOption.Required asOf = new AsOfOption.Required();
   @Mixin ProgressOptions progressOptions = new ProgressOptions();
+  @Mixin PipelineOptions pipelineOptions = new PipelineOptions();
 
   @Option(names = "--dead-letters", required = true, paramLabel = "FILE", description = "A run's dead-letters.jsonl.")
   Path deadLetters = Path.of(PipelineFiles.DEAD_LETTERS);
-
-  @Option(names = "--pipeline", required = true, paramLabel = "FILE", description = "The pipeline definition (YAML).")
-  Path pipeline = Path.of("pipeline.yaml");
-
-  @Option(names = "--events", paramLabel = "FILE", description = "Events for scoring; default: the pipeline's inputs.events.")
-  @Nullable Path events;
-
-  @Option(names = "--event-lead-column", paramLabel = "COLUMN",
-      description = "The events' lead id column; default: the pipeline's inputs.events.lead_field, else lead_id.")
-  @Nullable String eventLeadColumn;
 
   @Option(names = {"-d", "--output-dir"}, paramLabel = "DIR", defaultValue = "pipeline-replay",
       description = "Where to write the replay's files (default: ${DEFAULT-VALUE}); not the run's own directory.")
@@ -76,10 +67,11 @@ public final class ReplayCommand implements Callable<Integer> {
     } catch (java.io.UncheckedIOException e) {
       throw e.getCause();
     }
-    PipelineDefinition def = runner.load(pipeline);
-    LeadEvents ev = runner.events(def, events, eventLeadColumn);
+    PipelineDefinition def = pipelineOptions.load(runner);
+    LeadEvents ev = pipelineOptions.events(runner, def);
     streams.err().printf(Locale.ROOT, "replaying %,d dead letters of %s%n", letters.size(), deadLetters);
-    PipelineResult result = runner.run(def, outputDir, (p, out) -> p.replay(letters, ev::of, now, out));
+    PipelineResult result = runner.run(def, outputDir, pipelineOptions.routingState,
+        (p, out) -> p.replay(letters, ev::of, now, out));
     if (!result.reconciles()) {
       return 1;
     }

@@ -44,16 +44,7 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin FailOnOption failOn = new FailOnOption();
   @Mixin AsOfOption.Required asOf = new AsOfOption.Required();
   @Mixin ProgressOptions progressOptions = new ProgressOptions();
-
-  @Option(names = "--pipeline", required = true, paramLabel = "FILE", description = "The pipeline definition (YAML).")
-  Path pipeline = Path.of("pipeline.yaml");
-
-  @Option(names = "--events", paramLabel = "FILE", description = "Events for scoring; default: the pipeline's inputs.events.")
-  @Nullable Path events;
-
-  @Option(names = "--event-lead-column", paramLabel = "COLUMN",
-      description = "The events' lead id column; default: the pipeline's inputs.events.lead_field, else lead_id.")
-  @Nullable String eventLeadColumn;
+  @Mixin PipelineOptions pipelineOptions = new PipelineOptions();
 
   @Option(names = {"-d", "--output-dir"}, paramLabel = "DIR", defaultValue = "pipeline-out",
       description = "Where to write the run's files (default: ${DEFAULT-VALUE}).")
@@ -68,16 +59,16 @@ public final class RunCommand implements Callable<Integer> {
     StandardStreams streams = StandardStreams.of(spec);
     PipelineRunner runner = new PipelineRunner(streams, progressOptions.enabled(streams));
     Instant now = asOf.instant();
-    PipelineDefinition def = runner.load(pipeline);
+    PipelineDefinition def = pipelineOptions.load(runner);
     String source;
     if (!input.inputs.isEmpty()) {
       source = input.name();
     } else if (def.leads() != null) {
       source = String.valueOf(def.leads());
     } else {
-      throw new UsageException("--input: the pipeline " + pipeline + " names no inputs.leads; give the leads with --input");
+      throw new UsageException("--input: the pipeline " + pipelineOptions.pipeline + " names no inputs.leads; give the leads with --input");
     }
-    LeadEvents ev = runner.events(def, events, eventLeadColumn);
+    LeadEvents ev = pipelineOptions.events(runner, def);
     FindingPrinter printer = new FindingPrinter(streams, failOn);
     PipelineResult result;
     try (RecordReader in = input.open(source)) {
@@ -87,7 +78,7 @@ public final class RunCommand implements Callable<Integer> {
                 ev.withoutLead()) : "");
       }
       Iterable<Record> leads = () -> new Reading(in, printer);
-      result = runner.run(def, outputDir, (p, out) -> p.run(leads, ev::of, now, out));
+      result = runner.run(def, outputDir, pipelineOptions.routingState, (p, out) -> p.run(leads, ev::of, now, out));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

@@ -70,6 +70,40 @@ class PipelineCommandsTest {
   }
 
   @Test
+  void aRoutingStateCarriesTheRotationFromOneRunToTheNext() throws Exception {
+    Path state = dir.resolve("routing-state.json");
+    for (String run : List.of("first", "second")) {
+      CliRun r = CliRun.mops("run", "--pipeline", PIPELINE, "--as-of", AS_OF, "--routing-state", state.toString(),
+          "--output-dir", dir.resolve(run).toString());
+      assertThat(r.code()).as(r.err()).isZero();
+      if (run.equals("first")) {
+        Files.copy(state, dir.resolve("after-first.json"));
+      }
+    }
+    JsonNode first = new ObjectMapper().readTree(dir.resolve("after-first.json").toFile());
+    JsonNode second = new ObjectMapper().readTree(state.toFile());
+    assertThat(first.get("format").asText()).isEqualTo("mops-routing-state/1");
+    long assignedFirst = 0;
+    long assignedSecond = 0;
+    for (var pool : (Iterable<java.util.Map.Entry<String, JsonNode>>) first.get("pools")::fields) {
+      for (var rep : (Iterable<java.util.Map.Entry<String, JsonNode>>) pool.getValue().path("assigned")::fields) {
+        assignedFirst += rep.getValue().asLong();
+        assignedSecond += second.get("pools").get(pool.getKey()).get("assigned").get(rep.getKey()).asLong();
+      }
+    }
+    // the second run started from the first one's counts: every pool assignment counted twice
+    assertThat(assignedFirst).isPositive();
+    assertThat(assignedSecond).isEqualTo(2 * assignedFirst);
+
+    Path notState = dir.resolve("not-state.json");
+    Files.writeString(notState, "{\"format\": \"something-else\"}");
+    CliRun bad = CliRun.mops("run", "--pipeline", PIPELINE, "--as-of", AS_OF, "--routing-state", notState.toString(),
+        "--output-dir", dir.resolve("third").toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--routing-state:").contains("is not a routing state");
+  }
+
+  @Test
   void aBadPipelineFailsWithItsPosition() throws Exception {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "pipeline: p\nroute:\n  when: mql\n  chanel: email\n");

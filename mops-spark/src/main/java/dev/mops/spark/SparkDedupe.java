@@ -15,12 +15,14 @@ import dev.mops.identity.dedupe.DedupeConfig;
 import dev.mops.identity.dedupe.DedupeConfigs;
 import dev.mops.identity.dedupe.DedupeResult;
 import dev.mops.identity.dedupe.Deduplicator;
+import dev.mops.identity.dedupe.GuardedClustering;
 import dev.mops.identity.dedupe.IndexMatch;
 import dev.mops.identity.dedupe.MatchIndex;
 import dev.mops.identity.dedupe.MatchModel;
 import dev.mops.identity.dedupe.RecordRef;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -353,7 +355,9 @@ public final class SparkDedupe {
     }
     DedupeConfig config = job.config();
     MatchIndex[] lazy = new MatchIndex[1];
-    ComponentClusterer.PairProbability probability = (a, b) -> {
+    GuardedClustering.PairProbability probability = (x, y) -> {
+      int a = Math.min(x, y);
+      int b = Math.max(x, y);
       if (lazy[0] == null) {
         MatchIndex index = job.newIndex();
         for (int i = 0; i < n; i++) {
@@ -364,8 +368,7 @@ public final class SparkDedupe {
       return lazy[0].explain(binding.of(rows.get(a)), RecordRef.of(refs[b])).probability();
     };
     List<Finding> findings = new ArrayList<>();
-    int[] head = ComponentClusterer.cluster(n, ea, eb, ep, config.maxClusterSize(), config.minLinkShare(),
-        config.reviewThreshold(), config.weakLinkProbability(), refs, findings, probability);
+    int[] head = GuardedClustering.cluster(n, ea, eb, ep, config, Arrays.asList(refs), findings, probability);
     List<Row> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       out.add(RowFactory.create(refs[i], refs[head[i]], i == 0 ? Columns.findings(findings) : new Row[0]));

@@ -34,6 +34,15 @@ import java.util.SplittableRandom;
  * <p>Columns: {@link #COLUMNS}; the truth is {@link SyntheticLeads.Dataset#entityOf()}. A site has
  * one to six records (about two on average). Output depends only on the count and the seed.
  *
+ * <p>{@link #generateMessy} is a harder mode, closer to a CRM's account export: sites have one to
+ * nine records (about four, two true pairs a record), names carry site and branch labels ({@code
+ * Jeneling Systems - Boston Office}, {@code JENELING SYSTEMS CORPORATION (HQ)}, {@code Jeneling
+ * Systems, Downtown Branch}) and now and then an initialism ({@code JGS} for {@code Jeneling Global
+ * Systems}), units are written as suites, floors or units or left out ({@code Suite 400}, {@code
+ * 4th Floor}, {@code Fl 4}), phones take more formats, extensions and a quarter are missing, and
+ * companies have several sites in one city: same name, same city, different street, not the same
+ * entity.
+ *
  * <p>Thread safety: stateless; each call uses its own random generator.
  */
 public final class SyntheticOrganisations {
@@ -99,7 +108,12 @@ public final class SyntheticOrganisations {
   private record Company(String brand, int legal, String headPhone, int headCity) {}
 
   private record Site(int company, int city, String phone, boolean usesHeadPhone, int number, int direction,
-      int street, int type, int ordinal, int unit, String postcode) {}
+      int street, int type, int ordinal, int unit, String postcode, int floor, String label) {}
+
+  /** Branch labels of a site in the messy mode ({@code %s} is the city). */
+  private static final String[] BRANCH_LABELS = {
+    "%s Office", "%s Branch", "Downtown", "%s Sales Office", "%s Service Center", "%s Plant", "Midtown", "%s Depot",
+  };
 
   /**
    * Generates {@code count} organisation records.
@@ -108,6 +122,22 @@ public final class SyntheticOrganisations {
    * @param seed the random seed
    */
   public static SyntheticLeads.Dataset generate(int count, long seed) {
+    return generate(count, seed, false);
+  }
+
+  /**
+   * Generates {@code count} messier organisation records (see the class comment): more records a
+   * site, branch labels, initialisms, floors and units, more phone formats and missing phones, and
+   * several sites of one company in one city.
+   *
+   * @param count how many records, 1 to {@link #MAX_COUNT}
+   * @param seed the random seed
+   */
+  public static SyntheticLeads.Dataset generateMessy(int count, long seed) {
+    return generate(count, seed, true);
+  }
+
+  private static SyntheticLeads.Dataset generate(int count, long seed, boolean messy) {
     if (count < 1 || count > MAX_COUNT) {
       throw new IllegalArgumentException("count " + count + " must be between 1 and " + MAX_COUNT);
     }
@@ -115,7 +145,7 @@ public final class SyntheticOrganisations {
     List<Company> companies = new ArrayList<>();
     List<Site> sites = new ArrayList<>();
     // about 1.8 records a site: enough sites that the records never run short
-    int sitesWanted = Math.max(1, count * 2 / 3 + 10);
+    int sitesWanted = Math.max(1, messy ? count / 4 + 10 : count * 2 / 3 + 10);
     while (sites.size() < sitesWanted) {
       Company c = new Company(brand(rnd), rnd.nextInt(LEGAL.length), phone(rnd), rnd.nextInt(CITIES.length));
       companies.add(c);
@@ -124,8 +154,11 @@ public final class SyntheticOrganisations {
       List<Integer> cities = new ArrayList<>();
       for (int s = 0; s < n && sites.size() < sitesWanted; s++) {
         int city = s == 0 ? c.headCity() : rnd.nextInt(CITIES.length);
-        if (cities.contains(city) && rnd.nextInt(3) > 0) {
+        if (cities.contains(city) && rnd.nextInt(3) > 0 && !messy) {
           continue;
+        }
+        if (messy && s > 0 && rnd.nextInt(3) == 0) {
+          city = cities.get(rnd.nextInt(cities.size())); // another site in a city the company is in
         }
         cities.add(city);
         boolean head = s > 0 && rnd.nextInt(3) == 0;
@@ -134,7 +167,9 @@ public final class SyntheticOrganisations {
             1 + rnd.nextInt(2500), rnd.nextInt(3) == 0 ? rnd.nextInt(DIRECTIONS.length) : -1,
             rnd.nextInt(STREETS.length), rnd.nextInt(TYPES.length),
             rnd.nextInt(8) == 0 ? rnd.nextInt(ORDINALS.length) : -1,
-            rnd.nextInt(3) == 0 ? 100 + rnd.nextInt(900) : -1, postcode));
+            rnd.nextInt(3) == 0 ? 100 + rnd.nextInt(900) : -1, postcode,
+            messy && rnd.nextInt(3) == 0 ? 2 + rnd.nextInt(20) : -1,
+            messy ? (s == 0 ? "HQ" : BRANCH_LABELS[rnd.nextInt(BRANCH_LABELS.length)]) : ""));
       }
     }
     List<Map<String, Object>> rows = new ArrayList<>(count);
@@ -142,9 +177,10 @@ public final class SyntheticOrganisations {
     for (int s = 0; s < sites.size() && rows.size() < count; s++) {
       Site site = sites.get(s);
       Company c = companies.get(site.company());
-      int records = 1 + (rnd.nextInt(100) < 55 ? 1 + (rnd.nextInt(10) < 7 ? 0 : rnd.nextInt(4)) : 0);
+      int records = messy ? 1 + (rnd.nextInt(10) < 2 ? 0 : 1 + rnd.nextInt(8) / 2 + rnd.nextInt(4))
+          : 1 + (rnd.nextInt(100) < 55 ? 1 + (rnd.nextInt(10) < 7 ? 0 : rnd.nextInt(4)) : 0);
       for (int r = 0; r < records && rows.size() < count; r++) {
-        Map<String, Object> row = record(c, site, r == 0, rnd);
+        Map<String, Object> row = messy ? messyRecord(c, site, r == 0, rnd) : record(c, site, r == 0, rnd);
         String id = "O" + rows.size();
         row.put("id", id);
         rows.add(row);
@@ -206,6 +242,125 @@ public final class SyntheticOrganisations {
     String phone = site.usesHeadPhone() || (!original && rnd.nextInt(6) == 0) ? c.headPhone() : site.phone();
     row.put("phone", original || rnd.nextInt(6) > 0 ? formatPhone(phone, rnd) : null);
     return row;
+  }
+
+  private static Map<String, Object> messyRecord(Company c, Site site, boolean original, SplittableRandom rnd) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("id", "");
+    String name = name(c, site, original, rnd);
+    if (!original && rnd.nextInt(25) == 0) {
+      name = initialism(c.brand(), name);
+    }
+    row.put("name", withLabel(name, site, rnd));
+    row.put("address", original || rnd.nextInt(10) > 0 ? messyAddress(site, original, rnd) : null);
+    row.put("city", original || rnd.nextInt(8) > 0 ? CITIES[site.city()][0] : null);
+    row.put("postcode", original || rnd.nextInt(4) > 0 ? site.postcode() : null);
+    row.put("country", rnd.nextInt(10) == 0 ? countryName(CITIES[site.city()][2]) : CITIES[site.city()][2]);
+    String phone = site.usesHeadPhone() || (!original && rnd.nextInt(6) == 0) ? c.headPhone() : site.phone();
+    row.put("phone", rnd.nextInt(4) > 0 ? messyPhone(phone, rnd) : null);
+    return row;
+  }
+
+  /** The initials of a brand of three words or more ({@code JGS}), in place of the brand in a name. */
+  private static String initialism(String brand, String name) {
+    String[] words = brand.split(" ", -1);
+    if (words.length < 3) {
+      return name;
+    }
+    StringBuilder b = new StringBuilder();
+    for (String w : words) {
+      b.append(Character.toUpperCase(w.charAt(0)));
+    }
+    return b.toString();
+  }
+
+  /** A site or branch label added to a name, half of the time, in one of several forms. */
+  private static String withLabel(String name, Site site, SplittableRandom rnd) {
+    if (rnd.nextBoolean()) {
+      return name;
+    }
+    String city = CITIES[site.city()][0];
+    String label = site.label().equals("HQ")
+        ? new String[] {"HQ", "Headquarters", "Head Office", "Main Office"}[rnd.nextInt(4)]
+        : String.format(Locale.ROOT, site.label(), city);
+    switch (rnd.nextInt(3)) {
+      case 0:
+        return name + " - " + label;
+      case 1:
+        return name + " (" + label + ")";
+      default:
+        return name + ", " + label;
+    }
+  }
+
+  private static String countryName(String code) {
+    switch (code) {
+      case "US":
+        return "United States";
+      case "GB":
+        return "United Kingdom";
+      case "IE":
+        return "Ireland";
+      case "CA":
+        return "Canada";
+      default:
+        return "Australia";
+    }
+  }
+
+  /** An address with the floor and unit in one of their forms, or left out. */
+  private static String messyAddress(Site site, boolean original, SplittableRandom rnd) {
+    String street = address(new Site(site.company(), site.city(), site.phone(), site.usesHeadPhone(), site.number(),
+        site.direction(), site.street(), site.type(), site.ordinal(), -1, site.postcode(), -1, ""), original, rnd);
+    StringBuilder b = new StringBuilder(street);
+    if (site.floor() >= 0 && (original || rnd.nextInt(4) > 0)) {
+      int f = site.floor();
+      String[] floors = {"Floor " + f, ordinal(f) + " Floor", "Fl " + f, "Fl. " + f, ordinal(f) + " Fl"};
+      b.append(", ").append(floors[rnd.nextInt(floors.length)]);
+    }
+    if (site.unit() >= 0 && (original || rnd.nextInt(4) > 0)) {
+      int u = site.unit();
+      String[] units = {"Suite " + u, "Ste " + u, "#" + u, "Ste. " + u, "Unit " + u, "Suite #" + u};
+      b.append(rnd.nextBoolean() ? ", " : " ").append(units[rnd.nextInt(units.length)]);
+    }
+    return b.toString();
+  }
+
+  private static String ordinal(int n) {
+    String suffix = n % 100 >= 11 && n % 100 <= 13 ? "th"
+        : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+    return n + suffix;
+  }
+
+  private static String messyPhone(String digits, SplittableRandom rnd) {
+    String a = digits.substring(0, 3);
+    String b = digits.substring(3, 6);
+    String c = digits.substring(6);
+    String p;
+    switch (rnd.nextInt(7)) {
+      case 0:
+        p = digits;
+        break;
+      case 1:
+        p = "(" + a + ") " + b + "-" + c;
+        break;
+      case 2:
+        p = a + "." + b + "." + c;
+        break;
+      case 3:
+        p = "+1 " + a + " " + b + " " + c;
+        break;
+      case 4:
+        p = "+1-" + a + "-" + b + "-" + c;
+        break;
+      case 5:
+        p = "1 (" + a + ") " + b + " " + c;
+        break;
+      default:
+        p = a + "-" + b + "-" + c;
+        break;
+    }
+    return rnd.nextInt(8) == 0 ? p + " x" + (100 + rnd.nextInt(900)) : p;
   }
 
   private static String name(Company c, Site site, boolean original, SplittableRandom rnd) {

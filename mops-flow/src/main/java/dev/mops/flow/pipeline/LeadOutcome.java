@@ -4,6 +4,7 @@ import dev.mops.core.Finding;
 import dev.mops.core.record.Record;
 import dev.mops.flow.enrich.EnrichmentResponse;
 import dev.mops.identity.account.AccountMatch;
+import dev.mops.identity.dedupe.IndexMatch;
 import dev.mops.routing.RoutingDecision;
 import dev.mops.scoring.LeadScore;
 import java.util.List;
@@ -17,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Fields the stages add: {@code domain} (derived when missing), {@code enrichment_status}
  * ({@code found}, {@code not_found}, {@code skipped}) and the provider's fields where the lead had
- * none, {@code cluster_id}, {@code cluster_size} and {@code duplicate_ids} (dedupe), {@code
+ * none, {@code cluster_id}, {@code cluster_size} and {@code duplicate_ids} (batch dedupe), {@code
+ * duplicate_status}, {@code duplicate_of}, {@code duplicate_probability} and {@code
+ * duplicate_candidates} (per-record dedupe against a match index), {@code
  * account_id}, {@code account_name}, {@code account_owner}, {@code account_confidence}, {@code
  * profile_id} (identity), the scoring model's outcome fields (each score, grades, each threshold as
  * {@code true}/{@code false}), {@code route_outcome} ({@code assigned}, {@code queued}, {@code
@@ -43,13 +46,14 @@ public final class LeadOutcome {
   private final List<Finding> findings;
   private final @Nullable DeadLetter deadLetter;
   private final @Nullable EnrichmentResponse enrichment;
+  private final List<IndexMatch> duplicates;
   private final @Nullable AccountMatch account;
   private final @Nullable LeadScore score;
   private final @Nullable RoutingDecision routing;
   private final @Nullable Notification notification;
 
   LeadOutcome(String leadId, long recordNumber, Record record, List<Finding> findings, @Nullable DeadLetter deadLetter,
-      @Nullable EnrichmentResponse enrichment, @Nullable AccountMatch account, @Nullable LeadScore score,
+      @Nullable EnrichmentResponse enrichment, List<IndexMatch> duplicates, @Nullable AccountMatch account, @Nullable LeadScore score,
       @Nullable RoutingDecision routing, @Nullable Notification notification) {
     this.leadId = Objects.requireNonNull(leadId, "leadId");
     this.recordNumber = recordNumber;
@@ -57,6 +61,7 @@ public final class LeadOutcome {
     this.findings = List.copyOf(findings);
     this.deadLetter = deadLetter;
     this.enrichment = enrichment;
+    this.duplicates = List.copyOf(duplicates);
     this.account = account;
     this.score = score;
     this.routing = routing;
@@ -91,6 +96,15 @@ public final class LeadOutcome {
   /** Returns the dead letter, or null when the lead passed. */
   public @Nullable DeadLetter deadLetter() {
     return deadLetter;
+  }
+
+  /**
+   * Returns the known records this lead matches at or above the review threshold, best first,
+   * when the pipeline checks leads against a match index ({@code Pipeline.Builder#matchIndex});
+   * empty otherwise. Each one explains itself through the index ({@code MatchIndex#explain}).
+   */
+  public List<IndexMatch> duplicates() {
+    return duplicates;
   }
 
   /** Returns the enrichment answer, or null when the stage is off or had no key to look up. */

@@ -26,6 +26,9 @@ import dev.mops.identity.dedupe.DedupeResult;
 import dev.mops.identity.dedupe.Deduplicator;
 import dev.mops.identity.dedupe.EntityCluster;
 import dev.mops.identity.dedupe.GoldenRecord;
+import dev.mops.identity.dedupe.IndexMatch;
+import dev.mops.identity.dedupe.MatchDecision;
+import dev.mops.identity.dedupe.MatchIndex;
 import dev.mops.identity.dedupe.RecordRef;
 import dev.mops.identity.stitch.IdentifierType;
 import dev.mops.identity.stitch.IdentityGraph;
@@ -95,8 +98,9 @@ import org.jspecify.annotations.Nullable;
  * input ends, clustered, and then stream on through the later stages one golden record per
  * cluster; memory grows with the input (the dedupe engine's own budget and limits apply, see
  * {@code docs/dedupe.md}). Without dedupe, memory does not grow with the input. {@link #process}
- * runs the per-record stages only (dedupe is skipped: use a {@code MatchIndex} against known
- * records for that).
+ * runs the per-record stages only: batch dedupe is skipped there; with {@link Builder#matchIndex}
+ * instead, dedupe is a per-record stage too (each lead checked against known records, in {@code
+ * process} and {@code run} alike).
  *
  * <p>Thread safety: immutable and thread-safe. {@link #process} may be called from many threads
  * at once (the router, enricher, identity graph and scorer it holds are thread-safe; the
@@ -109,11 +113,14 @@ public final class Pipeline {
 
   /** Default field holding a lead's id. */
   public static final String DEFAULT_ID_FIELD = "id";
+  /** Most candidate ids in a lead's {@code duplicate_candidates} (per-record dedupe, {@link Builder#matchIndex}). */
+  public static final int MAX_DUPLICATE_CANDIDATES = 10;
   /** How often, in records, {@link PipelineOutput#progress} is called. */
   public static final int PROGRESS_EVERY = 4096;
 
   private static final String SEQ = "__mops_seq";
   private static final List<PipelineStage> HEAD = List.of(PipelineStage.VALIDATE, PipelineStage.NORMALISE, PipelineStage.ENRICH);
+  private static final List<PipelineStage> STREAMING_DEDUPE = List.of(PipelineStage.DEDUPE);
   private static final List<PipelineStage> TAIL = List.of(PipelineStage.IDENTITY, PipelineStage.SCORE, PipelineStage.ROUTE, PipelineStage.NOTIFY);
 
   private final String name;
@@ -129,6 +136,8 @@ public final class Pipeline {
   private final @Nullable CountryNormalizer countries;
   private final @Nullable Enricher enricher;
   private final @Nullable DedupeConfig dedupe;
+  private final @Nullable MatchIndex matchIndex;
+  private final boolean addToIndex;
   private final @Nullable AccountMatcher accounts;
   private final @Nullable IdentityGraph graph;
   private final @Nullable ScoringModel scoring;
@@ -162,6 +171,8 @@ public final class Pipeline {
     }
     this.enricher = b.enricher;
     this.dedupe = b.dedupe;
+    this.matchIndex = b.matchIndex;
+    this.addToIndex = b.addToIndex;
     this.accounts = b.accounts;
     this.graph = b.graph;
     this.scoring = b.scoring;
@@ -177,6 +188,10 @@ public final class Pipeline {
     }
     if (b.dedupe != null) {
       c.put("dedupe", "dedupe " + b.dedupe.version() + " " + b.dedupe.contentHash());
+    }
+    if (b.matchIndex != null) {
+      DedupeConfig dc = b.matchIndex.config();
+      c.put("dedupe", "match index " + dc.version() + " " + dc.contentHash());
     }
     if (b.graph != null) {
       StitchConfig sc = b.graph.config();
@@ -248,7 +263,7 @@ public final class Pipeline {
       case ENRICH:
         return enricher != null;
       case DEDUPE:
-        return dedupe != null;
+        return dedupe != null || matchIndex != null;
       case IDENTITY:
         return accounts != null || graph != null;
       case SCORE:
@@ -279,6 +294,10 @@ public final class Pipeline {
       if (dl != null) {
         return w.outcome(dl);
       }
+    }
+    DeadLetter matched = apply(PipelineStage.DEDUPE, w, id -> events, now);
+    if (matched != null) {
+      return w.outcome(matched);
     }
     for (PipelineStage s : TAIL) {
       DeadLetter dl = apply(s, w, id -> events, now);
@@ -330,9 +349,7 @@ public final class Pipeline {
       }
       if (dedupe != null) {
         held.add(w);
-      } else {
-        t.count(PipelineStage.DEDUPE).in++;
-        t.count(PipelineStage.DEDUPE).out++;
+      } else if (through(STREAMING_DEDUPE, w, eventsOf, now, t, wanted, output)) {
         tail(w, eventsOf, now, t, wanted, output);
       }
     }
@@ -431,7 +448,7 @@ public final class Pipeline {
       golden.clear();
       throw new DedupeLimitException(String.format(java.util.Locale.ROOT,
           "the dedupe stage ran out of memory on %,d records with %,d MB of heap: run java with a larger -Xmx"
-              + " (JAVA_OPTS for mops; a million leads through every stage need about 8 GB), or split the input",
+              + " (JAVA_OPTS for mops; a million leads through every stage need about 6 GB), or split the input",
           held.size(), rt.maxMemory() >> 20));
     }
     Map<Long, Work> bySeq = new HashMap<>();
@@ -512,6 +529,7 @@ public final class Pipeline {
         case ENRICH:
           return enrich(w);
         case DEDUPE:
+          matchAgainstIndex(w);
           return null;
         case IDENTITY:
           identity(w, now);
@@ -528,6 +546,44 @@ public final class Pipeline {
       }
     } catch (RuntimeException e) {
       return w.deadLetter(stage, stage.name() + "_FAILED", e.toString(), 1);
+    }
+  }
+
+  /** The per-record dedupe stage: looks the lead up in the match index (no-op for batch dedupe). */
+  private void matchAgainstIndex(Work w) {
+    MatchIndex index = matchIndex;
+    if (index == null) {
+      return;
+    }
+    Record view = w.view();
+    List<IndexMatch> hits = new ArrayList<>();
+    for (IndexMatch m : index.matches(view)) {
+      if (!m.ref().id().equals(w.id)) {
+        hits.add(m);
+      }
+    }
+    w.duplicates = List.copyOf(hits);
+    String status = "new";
+    if (!hits.isEmpty()) {
+      IndexMatch best = hits.get(0);
+      status = best.decision() == MatchDecision.MATCH ? "duplicate" : "review";
+      if (best.decision() == MatchDecision.MATCH) {
+        w.fields.put("duplicate_of", best.ref().id());
+      }
+      w.fields.put("duplicate_probability", best.probability());
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < hits.size() && i < MAX_DUPLICATE_CANDIDATES; i++) {
+        ids.add(hits.get(i).ref().id());
+      }
+      w.fields.put("duplicate_candidates", String.join(" ", ids));
+    }
+    w.fields.put("duplicate_status", status);
+    if (addToIndex && !w.id.startsWith("#")) {
+      try {
+        index.add(RecordRef.of(w.id), view);
+      } catch (IllegalArgumentException alreadyIndexed) {
+        w.alreadyIndexed = true;
+      }
     }
   }
 
@@ -799,7 +855,9 @@ public final class Pipeline {
     @Nullable LeadScore score;
     @Nullable RoutingDecision routing;
     @Nullable Notification notification;
+    List<IndexMatch> duplicates = List.of();
     boolean stitched;
+    boolean alreadyIndexed;
 
     Work(long number, Record lead, String idField) {
       this.number = number;
@@ -829,7 +887,8 @@ public final class Pipeline {
     }
 
     LeadOutcome outcome(@Nullable DeadLetter dl) {
-      return new LeadOutcome(id, number, snapshot(), findings, dl, enrichment, account, score, routing, notification);
+      return new LeadOutcome(id, number, snapshot(), findings, dl, enrichment, duplicates, account, score, routing,
+          notification);
     }
   }
 
@@ -912,6 +971,15 @@ public final class Pipeline {
             add("enrichment", "failed");
           } else if (status != null) {
             add("enrichment", status.toString());
+          }
+          break;
+        case DEDUPE:
+          Object dup = w.fields.get("duplicate_status");
+          if (dup != null) {
+            add("dedupe", dup.toString());
+          }
+          if (w.alreadyIndexed) {
+            add("dedupe", "already_indexed");
           }
           break;
         case IDENTITY:
@@ -1001,6 +1069,8 @@ public final class Pipeline {
     private @Nullable NormaliseFields normalise;
     private @Nullable Enricher enricher;
     private @Nullable DedupeConfig dedupe;
+    private @Nullable MatchIndex matchIndex;
+    private boolean addToIndex;
     private @Nullable AccountMatcher accounts;
     private @Nullable IdentityGraph graph;
     private @Nullable ScoringModel scoring;
@@ -1070,10 +1140,40 @@ public final class Pipeline {
       return this;
     }
 
-    /** Deduplicates each batch with {@code config}, keeping one golden record per cluster. */
+    /**
+     * Deduplicates each batch with {@code config}, keeping one golden record per cluster. A batch
+     * stage: {@link Pipeline#process} skips it; see {@link #matchIndex} for the per-record form.
+     *
+     * @throws IllegalStateException when dedupe or a match index is already set
+     */
     public Builder dedupe(DedupeConfig config) {
       once("dedupe");
       this.dedupe = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /**
+     * Checks each lead against the known records of {@code index} (a CRM's contacts, a batch
+     * dedupe's result, a saved model's index) one record at a time, in {@link Pipeline#process}
+     * and in {@link Pipeline#run} alike: the dedupe stage in its streaming form. Nothing is merged:
+     * the lead goes on with {@code duplicate_status} ({@code duplicate}: a match at or above the
+     * match threshold; {@code review}: only candidates between the review and match thresholds;
+     * {@code new}: neither), {@code duplicate_of} (the best match's id), {@code
+     * duplicate_probability} (the best candidate's) and {@code duplicate_candidates} (the ids of
+     * at most {@value Pipeline#MAX_DUPLICATE_CANDIDATES} candidates, best first), and the matches
+     * themselves in {@link LeadOutcome#duplicates()}. An indexed record with the lead's own id is
+     * never its duplicate.
+     *
+     * @param index the known records (thread-safe; shared by every call)
+     * @param addLeads whether a lead that passes the stage is added to the index under its id, so
+     *     that later leads match it; a lead without an id, or whose id is already indexed, is not
+     *     added (the second case is counted under {@code dedupe/already_indexed})
+     * @throws IllegalStateException when dedupe or a match index is already set
+     */
+    public Builder matchIndex(MatchIndex index, boolean addLeads) {
+      once("dedupe");
+      this.matchIndex = Objects.requireNonNull(index, "index");
+      this.addToIndex = addLeads;
       return this;
     }
 

@@ -311,11 +311,31 @@ public final class PipelineDefinition {
   }
 
   /**
+   * Returns a builder like {@link #builder()} whose router keeps its assignments (rotation
+   * positions, counts per day and week) in {@code routingState}: a {@code FileAssignmentState}
+   * shared with the runs before and after this one, so a replay or tomorrow's run continues the
+   * rotation instead of starting it over.
+   */
+  public Pipeline.Builder builder(AssignmentState routingState) {
+    return builder(firmographics, enrichPolicy, routingState);
+  }
+
+  /**
    * Returns a builder like {@link #builder()} whose enrich stage calls {@code provider} under
    * {@code policy} instead of the firmographics file (a vendor's API, or a test's faulty provider).
    */
   public Pipeline.Builder builder(@Nullable EnrichmentProvider provider, EnrichmentPolicy policy) {
+    return builder(provider, policy, AssignmentState.inMemory());
+  }
+
+  /**
+   * Returns a builder whose enrich stage calls {@code provider} under {@code policy} and whose
+   * router keeps its assignments in {@code routingState}.
+   */
+  public Pipeline.Builder builder(@Nullable EnrichmentProvider provider, EnrichmentPolicy policy,
+      AssignmentState routingState) {
     Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(routingState, "routingState");
     Pipeline.Builder b = Pipeline.builder().identity(name, doc.version(), doc.contentHash()).idField(idField);
     if (contract != null) {
       b.contract(contract).rejectInvalid(rejectInvalid);
@@ -342,7 +362,7 @@ public final class PipelineDefinition {
       b.suppression(contactPolicy, channel);
     }
     if (routing != null) {
-      b.routing(Router.create(routing, AssignmentState.inMemory()));
+      b.routing(Router.create(routing, routingState));
     }
     if (routeWhen != null) {
       b.routeWhen(routeWhen);

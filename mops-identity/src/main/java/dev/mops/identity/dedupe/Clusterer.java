@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * hold two groups of two or more records together are cut.
  *
  * <p>Records are indexed in {@link RecordRef} order, so the result does not depend on input order.
+ * {@link GuardedClustering} is its public entry point for callers that find the matches themselves.
  *
  * <p>Thread safety: stateless.
  */
@@ -32,7 +35,7 @@ final class Clusterer {
 
   /** Returns, per record, the index of its cluster's smallest record. */
   static int[] cluster(
-      int n, int[] ea, int[] eb, double[] ep, DedupeConfig config, RecordRef[] refs, Deduplicator.Findings findings,
+      int n, int[] ea, int[] eb, double[] ep, DedupeConfig config, IntFunction<String> refs, Consumer<Finding> findings,
       PairProbability probability) {
     int m = ea.length;
     Integer[] order = new Integer[m];
@@ -57,14 +60,14 @@ final class Clusterer {
         continue;
       }
       if (uf.size[ra] + uf.size[rb] > cap) {
-        findings.add(Finding.warning("CLUSTER_SIZE_CAP", "", refs[ea[e]] + " ~ " + refs[eb[e]],
+        findings.accept(Finding.warning("CLUSTER_SIZE_CAP", "", refs.apply(ea[e]) + " ~ " + refs.apply(eb[e]),
             "match not merged: the clusters would hold " + (uf.size[ra] + uf.size[rb])
                 + " records, over max_cluster_size " + cap));
         continue;
       }
       if (config.minLinkShare() > 0 && uf.size[ra] * uf.size[rb] > 1
           && !enoughLinks(uf.members(ra), uf.members(rb), config, probability)) {
-        findings.add(Finding.info("CLUSTER_MERGE_REFUSED", "", refs[ea[e]] + " ~ " + refs[eb[e]],
+        findings.accept(Finding.info("CLUSTER_MERGE_REFUSED", "", refs.apply(ea[e]) + " ~ " + refs.apply(eb[e]),
             "clusters of " + uf.size[ra] + " and " + uf.size[rb] + " records not merged: under "
                 + config.minLinkShare() + " of their cross pairs reach the review threshold"));
         continue;
@@ -110,8 +113,8 @@ final class Clusterer {
   }
 
   private static UnionFind splitWeakLinks(
-      int n, int[] ea, int[] eb, double[] ep, Integer[] order, UnionFind uf, double weak, RecordRef[] refs,
-      Deduplicator.Findings findings) {
+      int n, int[] ea, int[] eb, double[] ep, Integer[] order, UnionFind uf, double weak, IntFunction<String> refs,
+      Consumer<Finding> findings) {
     Map<Integer, List<Integer>> byCluster = new HashMap<>();
     for (int k = 0; k < order.length; k++) {
       int e = order[k];
@@ -136,7 +139,7 @@ final class Clusterer {
         Set<Integer> sideB = reachable(adj, eb[e]);
         if (sideA.size() >= 2 && sideB.size() >= 2) {
           cut[e] = true;
-          findings.add(Finding.info("WEAK_LINK_SPLIT", "", refs[ea[e]] + " ~ " + refs[eb[e]],
+          findings.accept(Finding.info("WEAK_LINK_SPLIT", "", refs.apply(ea[e]) + " ~ " + refs.apply(eb[e]),
               String.format(Locale.ROOT,
                   "cluster split at a lone link of probability %.4f, below weak_link_probability %.4f", ep[e], weak)));
         }

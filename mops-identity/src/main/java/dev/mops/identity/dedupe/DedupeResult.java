@@ -352,6 +352,11 @@ public final class DedupeResult {
     return recs[i];
   }
 
+  /** The word counts of this run's organisation-name fields (counted again from its records), or null when it has none. */
+  @Nullable NameWords nameWords() {
+    return NameWords.count(comparer, recs);
+  }
+
   int sourceIndex(int i) {
     return source[i];
   }

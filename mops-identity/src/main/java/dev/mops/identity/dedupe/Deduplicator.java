@@ -239,7 +239,7 @@ public final class Deduplicator {
 
     // 7. Clusters.
     progress.update(DedupeProgress.Phase.CLUSTERING, 0, n);
-    int[] clusterOf = Clusterer.cluster(n, ea, eb, ep, config, refs, findings,
+    int[] clusterOf = Clusterer.cluster(n, ea, eb, ep, config, i -> refs[i].toString(), findings::add,
         (x, y) -> Scorer.probability(scorer.weight(comparer.pattern(recs[Math.min(x, y)], recs[Math.max(x, y)]),
             recs[x], recs[y])));
     progress.update(DedupeProgress.Phase.CLUSTERING, n, n);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +36,10 @@ final class FieldInference {
     List<String> declared = new ArrayList<>();
     List<String> organisation = new ArrayList<>();
     List<String> companies = new ArrayList<>();
+    List<String> addresses = new ArrayList<>();
+    List<String> cities = new ArrayList<>();
+    List<String> postcodes = new ArrayList<>();
+    boolean contact = false;
     boolean organisationFile = OrgInference.organisationFile(columns, c -> {
       Role r = role(c, s);
       return r == null ? "" : r.name();
@@ -63,14 +68,17 @@ final class FieldInference {
               ? FieldRule.of(column, FieldKind.EMAIL, ComparatorType.EXACT)
               : FieldRule.of(column, FieldKind.EMAIL, ComparatorType.JARO_WINKLER, 0.9));
           keys.add(List.of(column));
+          contact = true;
           break;
         case PHONE:
           b.field(FieldRule.of(column, FieldKind.PHONE, ComparatorType.DAMERAU_LEVENSHTEIN, 1));
           keys.add(List.of(column));
+          contact = true;
           break;
         case ID:
           b.field(FieldRule.of(column, FieldKind.IDENTIFIER, ComparatorType.DAMERAU_LEVENSHTEIN, 1, 2));
           keys.add(List.of(column));
+          contact = true;
           break;
         case DOB:
           b.field(FieldRule.of(column, FieldKind.DATE, ComparatorType.DATE, 365));
@@ -92,12 +100,14 @@ final class FieldInference {
         case POSTCODE:
           b.field(FieldRule.of(column, FieldKind.POSTCODE, ComparatorType.DAMERAU_LEVENSHTEIN, 1));
           places.add(column);
+          postcodes.add(column);
           break;
         case HOUSE_NUMBER:
           b.field(FieldRule.of(column, FieldKind.TEXT, ComparatorType.EXACT));
           break;
         case ADDRESS:
           b.field(FieldRule.of(column, FieldKind.ADDRESS, ComparatorType.QGRAM, 0.8, 0.6));
+          addresses.add(column);
           break;
         case COMPANY:
           b.field(organisationFile && companies.isEmpty() ? OrgInference.nameRule(column)
@@ -111,9 +121,12 @@ final class FieldInference {
         case CITY:
           b.field(FieldRule.of(column, FieldKind.TEXT, ComparatorType.JARO_WINKLER, 0.92, 0.8));
           places.add(column);
+          cities.add(column);
           break;
         case REGION:
-          b.field(FieldRule.of(column, FieldKind.TEXT, ComparatorType.EXACT));
+          // a country column by its code (United States, USA and US agree); states and regions as text
+          b.field(FieldRule.of(column, column.toLowerCase(Locale.ROOT).contains("country") ? FieldKind.COUNTRY
+              : FieldKind.TEXT, ComparatorType.EXACT));
           break;
         case TEXT_LIST:
           if (organisationFile) {
@@ -185,6 +198,24 @@ final class FieldInference {
       // records are also blocked on the first and on the last word of the name.
       keys.add(List.of("first_token(" + companies.get(0) + ")"));
       keys.add(List.of("last_token(" + companies.get(0) + ")"));
+      if (organisationFile) {
+        // A record whose name is written quite differently (an initialism, a typo in its first
+        // word, a branch label) still shares its street number with the city or postcode.
+        for (String a : addresses.subList(0, Math.min(1, addresses.size()))) {
+          for (String c : cities.subList(0, Math.min(1, cities.size()))) {
+            keys.add(List.of("first_token(" + a + ")", c));
+          }
+          for (String pc : postcodes.subList(0, Math.min(1, postcodes.size()))) {
+            keys.add(List.of("first_token(" + a + ")", pc));
+          }
+        }
+        if (contact) {
+          // Sites of one company share its name, its city and often its switchboard: a prior over
+          // the candidate pairs would let two of them match because the brand blocked them
+          // together, and EM learns "same company" (see OrgInference).
+          OrgInference.sitesModel(b);
+        }
+      }
     }
     // Adaptive blocking: parts that may tighten a key whose blocks would exceed its share of the
     // pair budget, most selective first.

@@ -32,7 +32,12 @@ public enum FieldKind {
   /** A street address: text with street-type words abbreviated ({@code street -> st}). */
   ADDRESS,
   /** A web domain or URL, reduced to its registrable domain ({@code www.acme.co.uk -> acme.co.uk}). */
-  DOMAIN;
+  DOMAIN,
+  /**
+   * A country: its ISO 3166-1 alpha-2 code by the shared country normalizer ({@code United States},
+   * {@code USA}, {@code U.S.} -> {@code us}); a value it does not know is kept as folded text.
+   */
+  COUNTRY;
 
   /** Returns the lower-case name used in config files. */
   public String label() {

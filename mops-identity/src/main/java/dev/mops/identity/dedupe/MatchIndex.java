@@ -41,11 +41,14 @@ public final class MatchIndex {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
   private final @Nullable TermFrequencies termFrequencies;
+  private final @Nullable NameWords nameWords;
 
-  private MatchIndex(DedupeConfig config, MatchModel model, Set<String> junk, @Nullable TermFrequencies tf) {
+  private MatchIndex(DedupeConfig config, MatchModel model, Set<String> junk, @Nullable TermFrequencies tf,
+      @Nullable NameWords nameWords) {
     this.config = config;
     this.comparer = new FieldComparer(config);
     this.termFrequencies = tf;
+    this.nameWords = nameWords;
     this.scorer = new Scorer(comparer, model, tf);
     this.junk = Set.copyOf(junk);
     for (int k = 0; k < config.blockingKeys().size(); k++) {
@@ -71,6 +74,15 @@ public final class MatchIndex {
    */
   public static MatchIndex create(DedupeConfig config, MatchModel model, Map<String, List<String>> junkValues,
       @Nullable TermFrequencies tf) {
+    return create(config, model, junkValues, tf, null);
+  }
+
+  /**
+   * As {@link #create(DedupeConfig, MatchModel, Map, TermFrequencies)}, with the word counts of the
+   * training run's organisation-name fields (null: every word of a name weighs 1).
+   */
+  static MatchIndex create(DedupeConfig config, MatchModel model, Map<String, List<String>> junkValues,
+      @Nullable TermFrequencies tf, @Nullable NameWords nameWords) {
     Objects.requireNonNull(config, "config");
     Deduplicator.withModel(config, model);
     Set<String> junk = new HashSet<>();
@@ -86,12 +98,19 @@ public final class MatchIndex {
     if (tf != null && !tf.fields().equals(config.fields().stream().map(FieldRule::field).toList())) {
       throw new IllegalArgumentException("term frequencies of fields " + tf.fields() + " do not fit the config");
     }
-    return new MatchIndex(config, model, junk, tf);
+    if (nameWords != null) {
+      nameWords.checkFields(config);
+    }
+    return new MatchIndex(config, model, junk, tf, nameWords);
   }
 
   /** Prepares a record as the batch run did, with the value counts of the term-frequency table. */
   private PreparedRecord prepare(RecordRef ref, Record record) {
     PreparedRecord p = comparer.prepare(ref, record, junk);
+    NameWords words = nameWords;
+    if (words != null) {
+      words.weigh(p);
+    }
     TermFrequencies tf = termFrequencies;
     if (tf != null) {
       for (int f = 0; f < p.valueCount.length; f++) {
@@ -104,7 +123,8 @@ public final class MatchIndex {
 
   /** Returns an index holding every record of a batch result, with its model and junk values. */
   public static MatchIndex of(DedupeResult result) {
-    MatchIndex index = create(result.config(), result.model(), result.junkValues(), result.termFrequencies());
+    MatchIndex index = create(result.config(), result.model(), result.junkValues(), result.termFrequencies(),
+        result.nameWords());
     for (int i = 0; i < result.recordCount(); i++) {
       PreparedRecord p = result.prepared(i);
       index.add(p.ref, p.source);
@@ -153,6 +173,11 @@ public final class MatchIndex {
       keys.add(comparer.blockingKey(k, p));
     }
     return keys;
+  }
+
+  /** Returns the dedupe config the index compares records with. */
+  public DedupeConfig config() {
+    return config;
   }
 
   /** Returns the number of indexed records. */

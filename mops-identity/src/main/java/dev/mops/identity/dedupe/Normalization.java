@@ -2,6 +2,7 @@ package dev.mops.identity.dedupe;
 
 import dev.mops.core.normalize.AddressNormalizer;
 import dev.mops.core.normalize.CompanyNameNormalizer;
+import dev.mops.core.normalize.CountryNormalizer;
 import dev.mops.core.normalize.DomainNormalizer;
 import dev.mops.core.normalize.EmailNormalizer;
 import dev.mops.core.normalize.NormalizedDomain;
@@ -54,6 +55,8 @@ final class Normalization {
   private static final Map<String, PhoneNormalizer> PHONES = new ConcurrentHashMap<>();
 
   private static final AddressNormalizer ADDRESSES = AddressNormalizer.standard();
+
+  private static final CountryNormalizer COUNTRIES = CountryNormalizer.builder().build();
 
   private Normalization() {}
 
@@ -124,6 +127,11 @@ final class Normalization {
       case DOMAIN:
         out = domain(raw);
         break;
+      case COUNTRY: {
+        String code = COUNTRIES.normalize(raw).code();
+        out = code != null ? code.toLowerCase(Locale.ROOT) : fold(raw);
+        break;
+      }
       case TEXT:
       case NAME:
       case FIRST_NAME:

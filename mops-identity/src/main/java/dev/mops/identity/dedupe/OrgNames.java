@@ -36,43 +36,25 @@ final class OrgNames {
 
   private OrgNames() {}
 
-  /** Counts the words of every {@link ComparatorType#ORG_NAME} field over the records and sets each record's word weights. */
-  static void weigh(FieldComparer comparer, PreparedRecord[] recs) {
-    for (int f = 0; f < comparer.fieldCount(); f++) {
-      if (comparer.rules[f].comparator() != ComparatorType.ORG_NAME) {
-        continue;
-      }
-      Map<String, int[]> df = new HashMap<>();
-      int n = 0;
+  /**
+   * Counts the words of every {@link ComparatorType#ORG_NAME} field over the records and sets each
+   * record's word weights; returns the counts, or null when no field compares organisation names.
+   */
+  static @Nullable NameWords weigh(FieldComparer comparer, PreparedRecord[] recs) {
+    NameWords words = NameWords.count(comparer, recs);
+    if (words != null) {
       for (PreparedRecord r : recs) {
-        String[] words = r.tokens[f];
-        if (words == null) {
-          continue;
-        }
-        n++;
-        for (String w : words) {
-          df.computeIfAbsent(w, x -> new int[1])[0]++;
-        }
-      }
-      for (PreparedRecord r : recs) {
-        String[] words = r.tokens[f];
-        if (words == null) {
-          continue;
-        }
-        double[] weight = new double[words.length];
-        for (int i = 0; i < words.length; i++) {
-          int[] c = df.get(words[i]);
-          weight[i] = idf(n, c == null ? 1 : c[0]);
-        }
-        r.tokenWeights[f] = weight;
+        words.weigh(r);
       }
     }
+    return words;
   }
 
   /**
-   * Replaces u of every {@link ComparatorType#ORG_NAME} field whose u is not fixed in the config
-   * by its frequency among pairs of <em>distinct</em> names (all of them, or {@code wanted} drawn
-   * at random with {@code seed}), with add-one smoothing.
+   * Per {@link ComparatorType#ORG_NAME} field whose u is not fixed in the config, in a file where
+   * {@link #nameIsTheIdentity the name is all that says who a record is}, how many pairs of
+   * <em>distinct</em> names (all of them, or {@code wanted} drawn at random with {@code seed}) fall
+   * at each level; null for the other fields.
    *
    * <p>u is the chance that two different organisations' names agree at a level. Counted over
    * random pairs of records, it takes the agreement of an organisation's own records for chance
@@ -80,9 +62,15 @@ final class OrgNames {
    * is two records of one applicant, so the exact name level got u 0.019 and weighed +5 bits only.
    * Pairs of distinct names count each spelling once, however many records hold it, which is
    * much closer to pairs of different organisations; the exact level, which distinct names never
-   * reach, keeps only its smoothing share.
+   * reach, keeps only its smoothing share. They are still not all different organisations: an
+   * applicant with 72 spellings makes 2,556 pairs of them, so {@link #nonMatchU} counts each pair
+   * by its probability of being a non-match.
    */
-  static void distinctValueU(FieldComparer comparer, PreparedRecord[] recs, int wanted, long seed, double[][] u) {
+  static long[] @Nullable [] distinctValueCounts(FieldComparer comparer, PreparedRecord[] recs, int wanted, long seed) {
+    long[] @Nullable [] out = new long[comparer.fieldCount()][];
+    if (!nameIsTheIdentity(comparer)) {
+      return out;
+    }
     for (int f = 0; f < comparer.fieldCount(); f++) {
       if (comparer.rules[f].comparator() != ComparatorType.ORG_NAME || comparer.rules[f].u() != null) {
         continue;
@@ -121,14 +109,49 @@ final class OrgNames {
           counts[comparer.level(f, rep[i], rep[j >= i ? j + 1 : j])]++;
         }
       }
-      long sum = 0;
-      for (long c : counts) {
-        sum += c;
-      }
-      for (int l = 0; l < levels; l++) {
-        u[f][l] = (counts[l] + 1.0) / (sum + levels);
+      out[f] = counts;
+    }
+    return out;
+  }
+
+  /**
+   * Whether the organisation name is all that says who a record is: no field compared besides the
+   * org_name fields holds an email, phone, identifier, address, postcode or domain. Then the
+   * entity is the name's organisation, and pairs of distinct names stand for pairs of
+   * organisations. With such a field the entity may be a site (one company at one address), whose
+   * sites share one name: counting each spelling once would hide that agreement, and the name's
+   * exact level would outweigh different addresses.
+   */
+  static boolean nameIsTheIdentity(FieldComparer comparer) {
+    for (FieldRule r : comparer.rules) {
+      FieldKind k = r.kind();
+      if (r.comparator() != ComparatorType.ORG_NAME && (k.identifying() || k == FieldKind.ADDRESS
+          || k == FieldKind.POSTCODE || k == FieldKind.DOMAIN)) {
+        return false;
       }
     }
+    return true;
+  }
+
+  /**
+   * u of one field from level counts of pairs, each pair counted by its probability of being a
+   * non-match given this field's level alone (prior {@code lambda}, the field's {@code m} and
+   * {@code u0}; with {@code lambda} 0, every pair a non-match), with add-one smoothing.
+   */
+  static double[] nonMatchU(long[] counts, double[] m, double[] u0, double lambda) {
+    int levels = counts.length;
+    double[] weighted = new double[levels];
+    double sum = 0;
+    for (int l = 0; l < levels; l++) {
+      double match = lambda <= 0 ? 0 : lambda * m[l] / (lambda * m[l] + (1 - lambda) * u0[l]);
+      weighted[l] = counts[l] * (1 - match);
+      sum += weighted[l];
+    }
+    double[] u = new double[levels];
+    for (int l = 0; l < levels; l++) {
+      u[l] = (weighted[l] + 1.0) / (sum + levels);
+    }
+    return u;
   }
 
   /** The weight of a word held by {@code df} of {@code n} names. */

@@ -36,10 +36,15 @@ import org.jspecify.annotations.Nullable;
  * DedupeResult next = Deduplicator.withModel(config, saved).dedupe(records, "id");
  * }</pre>
  *
- * <p>The file is JSON ({@code format: mops-dedupe-model}, {@code version: 1}); it is read with
+ * <p>The file is JSON ({@code format: mops-dedupe-model}, {@code version: 2}); it is read with
  * the config loader of mops-core, so a damaged file fails with its line, column and path. Term
  * frequencies keep the {@value #MAX_SAVED_VALUES} most frequent values of each field (any other
  * value counts as held by one record, which raises an exact agreement's weight by 3 bits at most).
+ * Version 2 adds the word counts of organisation-name fields ({@code org_name}: how many names
+ * hold each word, the {@value #MAX_SAVED_VALUES} most frequent words of each field; any other word
+ * weighs as held by one name), with which a {@link #index MatchIndex} weighs the words of a name
+ * as the training run did. Version 1 files are still read; one whose config compares an
+ * organisation name has no word counts, and {@link #index} refuses it, asking for a retrain.
  *
  * <p>Thread safety: an immutable value, safe to share.
  */
@@ -58,6 +63,7 @@ public final class SavedModel {
   private final MatchModel model;
   private final @Nullable TermFrequencies termFrequencies;
   private final Map<String, List<String>> junkValues;
+  private final @Nullable NameWords nameWords;
 
   /**
    * Makes a saved model.
@@ -69,6 +75,12 @@ public final class SavedModel {
    */
   public SavedModel(String configHash, MatchModel model, @Nullable TermFrequencies termFrequencies,
       Map<String, List<String>> junkValues) {
+    this(configHash, model, termFrequencies, junkValues, null);
+  }
+
+  SavedModel(String configHash, MatchModel model, @Nullable TermFrequencies termFrequencies,
+      Map<String, List<String>> junkValues, @Nullable NameWords nameWords) {
+    this.nameWords = nameWords;
     this.configHash = Objects.requireNonNull(configHash, "configHash");
     this.model = Objects.requireNonNull(model, "model");
     this.termFrequencies = termFrequencies;
@@ -79,7 +91,8 @@ public final class SavedModel {
 
   /** Returns the model of a batch run, with its term frequencies and junk values. */
   public static SavedModel of(DedupeResult result) {
-    return new SavedModel(configHash(result.config()), result.model(), result.termFrequencies(), result.junkValues());
+    return new SavedModel(configHash(result.config()), result.model(), result.termFrequencies(), result.junkValues(),
+        result.nameWords());
   }
 
   /**
@@ -122,6 +135,11 @@ public final class SavedModel {
     return junkValues;
   }
 
+  /** The word counts of the training run's organisation-name fields, or null (none, or a version 1 file). */
+  @Nullable NameWords nameWords() {
+    return nameWords;
+  }
+
   /**
    * Checks that {@code config} compares what this model was trained on.
    *
@@ -137,10 +155,26 @@ public final class SavedModel {
     Deduplicator.withModel(config, model);
   }
 
-  /** Returns an empty {@link MatchIndex} that scores with this model, its term frequencies and junk values. */
+  /**
+   * Returns an empty {@link MatchIndex} that scores with this model, its term frequencies, junk
+   * values and organisation-name word counts.
+   *
+   * @throws IllegalArgumentException when the config is not the one the model was trained with, or
+   *     compares an organisation name ({@code org_name}) and the model has no word counts (a
+   *     version 1 file: retrain and save it again)
+   */
   public MatchIndex index(DedupeConfig config) {
     checkConfig(config);
-    return MatchIndex.create(config, model, junkValues, termFrequencies);
+    if (nameWords == null) {
+      for (FieldRule f : config.fields()) {
+        if (f.comparator() == ComparatorType.ORG_NAME) {
+          throw new IllegalArgumentException("the model has no word counts for the organisation name '" + f.field()
+              + "' (a model file of version 1, from an older mops): without them every word of a name would weigh"
+              + " the same and the index would not score as the training run did; retrain and save the model again");
+        }
+      }
+    }
+    return MatchIndex.create(config, model, junkValues, termFrequencies, nameWords);
   }
 
   /** Writes the model as JSON to {@code file}. */
@@ -152,7 +186,7 @@ public final class SavedModel {
 
   /** Writes the model as JSON. */
   public void write(Writer w) throws IOException {
-    w.write("{\n  \"format\": \"" + FORMAT + "\",\n  \"version\": 1,\n  \"config_hash\": " + str(configHash) + ",\n");
+    w.write("{\n  \"format\": \"" + FORMAT + "\",\n  \"version\": 2,\n  \"config_hash\": " + str(configHash) + ",\n");
     w.write(String.format(Locale.ROOT, "  \"lambda\": %s,\n  \"em_iterations\": %d,\n  \"converged\": %s,\n",
         num(model.lambda()), model.emIterations(), model.converged()));
     w.write("  \"fields\": [");
@@ -171,6 +205,23 @@ public final class SavedModel {
           + String.join(", ", e.getValue().stream().map(SavedModel::str).toList()) + "]");
     }
     w.write(j == 0 ? "},\n" : "\n  },\n");
+    NameWords words = nameWords;
+    if (words == null) {
+      w.write("  \"name_words\": null,\n");
+    } else {
+      w.write("  \"name_words\": {");
+      int k = 0;
+      for (int f = 0; f < words.fields.size(); f++) {
+        if (words.names[f] == 0) {
+          continue;
+        }
+        w.write((k++ == 0 ? "\n    " : ",\n    ") + str(words.fields.get(f)) + ": {\"names\": " + words.names[f]
+            + ", \"words\": {");
+        writeCounts(w, words.counts.get(f));
+        w.write("}}");
+      }
+      w.write(k == 0 ? "},\n" : "\n  },\n");
+    }
     TermFrequencies tf = termFrequencies;
     if (tf == null) {
       w.write("  \"term_frequencies\": null\n}\n");
@@ -179,17 +230,22 @@ public final class SavedModel {
     w.write("  \"term_frequencies\": {\"records\": " + tf.records() + ", \"fields\": {");
     for (int f = 0; f < tf.fields().size(); f++) {
       w.write((f == 0 ? "\n" : ",\n") + "    " + str(tf.fields().get(f)) + ": {");
-      List<Map.Entry<String, Integer>> values = new ArrayList<>(tf.counts().get(f).entrySet());
-      values.sort((x, y) -> {
-        int c = Integer.compare(y.getValue(), x.getValue());
-        return c != 0 ? c : x.getKey().compareTo(y.getKey());
-      });
-      for (int i = 0; i < Math.min(values.size(), MAX_SAVED_VALUES); i++) {
-        w.write((i == 0 ? "" : ", ") + str(values.get(i).getKey()) + ": " + values.get(i).getValue());
-      }
+      writeCounts(w, tf.counts().get(f));
       w.write("}");
     }
     w.write("\n  }}\n}\n");
+  }
+
+  /** Writes the {@value #MAX_SAVED_VALUES} largest counts, most frequent first (ties by value). */
+  private static void writeCounts(Writer w, Map<String, Integer> counts) throws IOException {
+    List<Map.Entry<String, Integer>> values = new ArrayList<>(counts.entrySet());
+    values.sort((x, y) -> {
+      int c = Integer.compare(y.getValue(), x.getValue());
+      return c != 0 ? c : x.getKey().compareTo(y.getKey());
+    });
+    for (int i = 0; i < Math.min(values.size(), MAX_SAVED_VALUES); i++) {
+      w.write((i == 0 ? "" : ", ") + str(values.get(i).getKey()) + ": " + values.get(i).getValue());
+    }
   }
 
   /**
@@ -210,13 +266,17 @@ public final class SavedModel {
   private static SavedModel read(ConfigDocument doc) {
     MapNode root = doc.root();
     root.checkKeys(List.of("format", "version", "config_hash", "lambda", "em_iterations", "converged", "fields",
-        "junk_values", "term_frequencies"));
+        "junk_values", "name_words", "term_frequencies"));
     if (!FORMAT.equals(root.string("format"))) {
       throw Objects.requireNonNull(root.get("format")).error("not a dedupe model: format must be " + FORMAT);
     }
-    if (root.integer("version") != 1) {
-      throw Objects.requireNonNull(root.get("version")).error("model version " + root.integer("version")
-          + " is not supported (this mops reads version 1)");
+    long version = root.integer("version");
+    if (version != 1 && version != 2) {
+      throw Objects.requireNonNull(root.get("version")).error("model version " + version
+          + " is not supported (this mops reads versions 1 and 2)");
+    }
+    if (version == 1 && root.has("name_words")) {
+      throw Objects.requireNonNull(root.get("name_words")).error("name_words needs a model file of version 2");
     }
     ListNode fields = root.list("fields");
     List<MatchModel.FieldWeights> weights = new ArrayList<>();
@@ -245,6 +305,43 @@ public final class SavedModel {
         junk.put(k, j.list(k).strings());
       }
     }
+    NameWords nameWords = null;
+    ConfigNode wordsNode = root.get("name_words");
+    if (wordsNode != null && wordsNode.toPlain() != null) {
+      MapNode byField = wordsNode.asMap("organisation-name word counts by field");
+      List<String> names = new ArrayList<>();
+      int[] holders = new int[weights.size()];
+      List<Map<String, Integer>> counts = new ArrayList<>();
+      for (String k : byField.keys()) {
+        if (weights.stream().noneMatch(fw -> fw.field().equals(k))) {
+          throw Objects.requireNonNull(byField.get(k)).error("word counts for '" + k + "', which the model does not compare");
+        }
+      }
+      for (int i = 0; i < weights.size(); i++) {
+        String field = weights.get(i).field();
+        names.add(field);
+        Map<String, Integer> c = new HashMap<>();
+        if (byField.has(field)) {
+          MapNode entry = byField.map(field);
+          entry.checkKeys(List.of("names", "words"));
+          long n = entry.integer("names");
+          if (n < 1 || n > Integer.MAX_VALUE) {
+            throw Objects.requireNonNull(entry.get("names")).error("names must be a positive count, not " + n);
+          }
+          holders[i] = (int) n;
+          MapNode words = entry.map("words");
+          for (String word : words.keys()) {
+            long df = words.integer(word);
+            if (df < 1 || df > n) {
+              throw Objects.requireNonNull(words.get(word)).error("a word is held by 1 to " + n + " names, not " + df);
+            }
+            c.put(word, (int) df);
+          }
+        }
+        counts.add(c);
+      }
+      nameWords = new NameWords(names, holders, counts);
+    }
     TermFrequencies tf = null;
     ConfigNode tfNode = root.get("term_frequencies");
     if (tfNode != null && tfNode.toPlain() != null) {
@@ -266,7 +363,7 @@ public final class SavedModel {
       }
       tf = new TermFrequencies(t.integer("records"), names, counts);
     }
-    return new SavedModel(root.string("config_hash"), model, tf, junk);
+    return new SavedModel(root.string("config_hash"), model, tf, junk, nameWords);
   }
 
   private static List<Double> numbers(ListNode list) {

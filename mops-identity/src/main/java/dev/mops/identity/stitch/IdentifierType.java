@@ -75,6 +75,22 @@ public final class IdentifierType {
   }
 
   /** Returns a builder for a type named {@code name} (letters, digits, {@code _}, {@code -}, {@code .}). */
+  /**
+   * Returns {@code pattern} when it compiles as an RE2/J pattern.
+   *
+   * @throws IllegalArgumentException naming the pattern and what is wrong with it
+   */
+  static String checkedBlockedPattern(String pattern) {
+    Objects.requireNonNull(pattern, "pattern");
+    try {
+      Pattern.compile(pattern);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException("blocked pattern '" + pattern + "' is not a valid RE2 pattern: "
+          + e.getDescription(), e);
+    }
+    return pattern;
+  }
+
   public static Builder builder(String name) {
     return new Builder(name);
   }
@@ -242,14 +258,7 @@ public final class IdentifierType {
      * @throws IllegalArgumentException when the pattern does not compile
      */
     public Builder blockedPattern(String pattern) {
-      Objects.requireNonNull(pattern, "pattern");
-      try {
-        Pattern.compile(pattern);
-      } catch (PatternSyntaxException e) {
-        throw new IllegalArgumentException("blocked pattern '" + pattern + "' is not a valid RE2 pattern: "
-            + e.getDescription(), e);
-      }
-      blockedPatterns.add(pattern);
+      blockedPatterns.add(checkedBlockedPattern(pattern));
       return this;
     }
 

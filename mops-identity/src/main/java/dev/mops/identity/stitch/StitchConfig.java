@@ -1,7 +1,6 @@
 package dev.mops.identity.stitch;
 
 import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import dev.mops.core.config.ConfigDocument;
 import dev.mops.core.config.ConfigException;
 import dev.mops.core.config.ConfigLoader;
@@ -256,14 +255,7 @@ public final class StitchConfig {
      * @throws IllegalArgumentException when the pattern does not compile
      */
     public Builder blockedPattern(String pattern) {
-      Objects.requireNonNull(pattern, "pattern");
-      try {
-        Pattern.compile(pattern);
-      } catch (PatternSyntaxException e) {
-        throw new IllegalArgumentException("blocked pattern '" + pattern + "' is not a valid RE2 pattern: "
-            + e.getDescription(), e);
-      }
-      blockedPatterns.add(pattern);
+      blockedPatterns.add(IdentifierType.checkedBlockedPattern(pattern));
       return this;
     }
 

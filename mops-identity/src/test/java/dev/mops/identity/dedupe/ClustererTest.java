@@ -27,7 +27,7 @@ class ClustererTest {
     int[] ea = {0, 2, 1};
     int[] eb = {1, 3, 2};
     double[] ep = {0.99999, 0.99999, 0.9991};
-    int[] heads = Clusterer.cluster(4, ea, eb, ep, config(0.9995, 0), REFS, findings, (x, y) -> 1.0);
+    int[] heads = Clusterer.cluster(4, ea, eb, ep, config(0.9995, 0), i -> REFS[i].toString(), findings::add, (x, y) -> 1.0);
     assertThat(heads).containsExactly(0, 0, 2, 2);
     assertThat(findings.list()).extracting(Finding::code).containsExactly("WEAK_LINK_SPLIT");
   }
@@ -36,7 +36,7 @@ class ClustererTest {
   void strongLinkIsKept() {
     Deduplicator.Findings findings = new Deduplicator.Findings();
     int[] heads = Clusterer.cluster(4, new int[] {0, 2, 1}, new int[] {1, 3, 2},
-        new double[] {0.99999, 0.99999, 0.99995}, config(0.9995, 0), REFS, findings, (x, y) -> 1.0);
+        new double[] {0.99999, 0.99999, 0.99995}, config(0.9995, 0), i -> REFS[i].toString(), findings::add, (x, y) -> 1.0);
     assertThat(heads).containsExactly(0, 0, 0, 0);
   }
 
@@ -46,11 +46,11 @@ class ClustererTest {
     // a~b and c~d are strong; b~c alone links them, and a, d look nothing like the other pair
     Clusterer.PairProbability p = (x, y) -> (Math.min(x, y) == 1 && Math.max(x, y) == 2) ? 0.9995 : 0.01;
     int[] heads = Clusterer.cluster(5, new int[] {0, 2, 1}, new int[] {1, 3, 2},
-        new double[] {0.99999, 0.99999, 0.9995}, config(0, 0.5), REFS, findings, p);
+        new double[] {0.99999, 0.99999, 0.9995}, config(0, 0.5), i -> REFS[i].toString(), findings::add, p);
     assertThat(heads).containsExactly(0, 0, 2, 2, 4);
     assertThat(findings.list()).extracting(Finding::code).containsExactly("CLUSTER_MERGE_REFUSED");
     int[] plain = Clusterer.cluster(5, new int[] {0, 2, 1}, new int[] {1, 3, 2},
-        new double[] {0.99999, 0.99999, 0.9995}, config(0, 0), REFS, new Deduplicator.Findings(), p);
+        new double[] {0.99999, 0.99999, 0.9995}, config(0, 0), i -> REFS[i].toString(), new Deduplicator.Findings()::add, p);
     assertThat(plain).containsExactly(0, 0, 0, 0, 4);
   }
 }

@@ -47,6 +47,12 @@ class DedupeNormalizationTest {
     assertThat(Normalization.normalize(FieldKind.DOMAIN, "jane@mail.acme.co.jp")).isEqualTo("acme.co.jp");
     assertThat(Normalization.normalize(FieldKind.DOMAIN, "blog.example.github.io")).isEqualTo("example.github.io");
     assertThat(Normalization.normalize(FieldKind.COMPANY, "The Acme Company GmbH & Co. KG")).isEqualTo("acme");
+    // Countries by their ISO code, whatever their spelling; an unknown value stays comparable text.
+    assertThat(Normalization.normalize(FieldKind.COUNTRY, "United States")).isEqualTo("us");
+    assertThat(Normalization.normalize(FieldKind.COUNTRY, "U.S.A.")).isEqualTo("us");
+    assertThat(Normalization.normalize(FieldKind.COUNTRY, "GB")).isEqualTo(Normalization.normalize(FieldKind.COUNTRY,
+        "United Kingdom"));
+    assertThat(Normalization.normalize(FieldKind.COUNTRY, "Atlantis Isle")).isEqualTo("atlantis isle");
   }
 
   @Test

@@ -65,10 +65,12 @@ class FieldInferenceTest {
     String[] names = {"AKZO NOBEL N.V.", "Koninklijke Philips Electronics", "ASML Netherlands B.V.", "Shell Research",
         "Unilever", "DSM IP Assets", "Stichting Deltares", "Heineken Holding"};
     for (int i = 0; i < 40; i++) {
-      orgs.add(rec("name", names[i % names.length], "class", "A61N**A61B**C0" + (i % 7), "city", "Delft"));
+      orgs.add(rec("name", names[i % names.length], "class", "A61N**A61B**C0" + (i % 7), "city", "Delft",
+          "country", "NL", "state", "Zuid-Holland"));
     }
-    DedupeConfig config = DedupeConfigs.infer(List.of("name", "class", "city"), orgs);
+    DedupeConfig config = DedupeConfigs.infer(List.of("name", "class", "city", "country", "state"), orgs);
     assertThat(kinds(config)).containsEntry("name", FieldKind.COMPANY);
+    assertThat(kinds(config)).containsEntry("country", FieldKind.COUNTRY).containsEntry("state", FieldKind.TEXT);
     assertThat(config.fields().get(0).comparator()).isEqualTo(ComparatorType.ORG_NAME);
     // a list of codes (patent classes) says what an organisation does, not which one it is
     assertThat(kinds(config)).doesNotContainKey("class");

@@ -105,4 +105,22 @@ class OrgNamesTest {
     assertThat(c.maxClusterSize()).isEqualTo(DedupeConfig.builder().field(FieldRule.of("x", FieldKind.TEXT,
         ComparatorType.EXACT)).blockingKey("x").build().maxClusterSize());
   }
+
+  @Test
+  void distinctNamePairsCountByTheirNonMatchProbability() {
+    // levels: different, near, exact; 1,000 pairs of distinct names, 40 of them near
+    long[] counts = {960, 40, 0};
+    double[] m = {0.01, 0.39, 0.60};
+    double[] u0 = OrgNames.nonMatchU(counts, m, new double[] {1, 1, 1}, 0);
+    assertThat(u0[1]).isCloseTo(41.0 / 1003, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(u0[2]).isCloseTo(1.0 / 1003, org.assertj.core.data.Offset.offset(1e-12));
+    // with a prior, near pairs are mostly one organisation's spellings: they leave u
+    double[] u = OrgNames.nonMatchU(counts, m, u0, 0.5);
+    double nearMatch = 0.5 * 0.39 / (0.5 * 0.39 + 0.5 * u0[1]);
+    double differentMatch = 0.5 * 0.01 / (0.5 * 0.01 + 0.5 * u0[0]);
+    double sum = 960 * (1 - differentMatch) + 40 * (1 - nearMatch);
+    assertThat(u[1]).isCloseTo((40 * (1 - nearMatch) + 1) / (sum + 3), org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(u[1]).isLessThan(u0[1] / 5);
+    assertThat(u[0] + u[1] + u[2]).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+  }
 }

@@ -7,6 +7,7 @@ import dev.mops.core.config.ConfigException;
 import dev.mops.core.record.Record;
 import dev.mops.testkit.HarderLeads;
 import dev.mops.testkit.SyntheticLeads;
+import dev.mops.testkit.SyntheticOrganisations;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,5 +91,54 @@ class SavedModelTest {
         .isInstanceOf(ConfigException.class).hasMessageContaining("model.json");
     assertThatThrownBy(() -> SavedModel.parse("x.json", "{\"format\": \"something\", \"version\": 1}"))
         .isInstanceOf(ConfigException.class).hasMessageContaining("not a dedupe model");
+  }
+
+  @Test
+  void organisationWordCountsTravelWithTheModel() throws Exception {
+    SyntheticLeads.Dataset orgs = SyntheticOrganisations.generate(3_000, 5);
+    List<String> columns = new ArrayList<>(SyntheticOrganisations.COLUMNS);
+    columns.remove("id");
+    DedupeConfig config = DedupeConfigs.infer(columns, orgs.records());
+    assertThat(config.fields()).anyMatch(f -> f.comparator() == ComparatorType.ORG_NAME);
+    List<Record> records = orgs.records();
+    DedupeResult trained = Deduplicator.of(config).dedupe(records, "id");
+    StringWriter json = new StringWriter();
+    SavedModel.of(trained).write(json);
+    assertThat(json.toString()).contains("\"version\": 2").contains("\"name_words\": {");
+    SavedModel saved = SavedModel.parse("model.json", json.toString());
+    assertThat(saved.nameWords()).isEqualTo(trained.nameWords());
+
+    MatchIndex fromFile = saved.index(config);
+    for (Record r : records) {
+      fromFile.add(RecordRef.of(String.valueOf(r.get("id"))), r);
+    }
+    MatchIndex batch = MatchIndex.of(trained);
+    int found = 0;
+    for (int i = 0; i < 300; i++) {
+      Record query = records.get(i);
+      RecordRef q = RecordRef.of(String.valueOf(query.get("id")));
+      List<IndexMatch> a = fromFile.matches(query);
+      assertThat(a).isEqualTo(batch.matches(query));
+      for (IndexMatch m : a) {
+        if (!m.ref().equals(q)) {
+          // the words of a name weigh as in the batch run, so the index gives the batch run's weight
+          assertThat(m.matchWeight()).isCloseTo(trained.explain(q, m.ref()).matchWeight(),
+              org.assertj.core.api.Assertions.within(1e-9));
+          found++;
+        }
+      }
+    }
+    assertThat(found).isPositive();
+
+    // A version 1 file (no word counts) is still read, but cannot index organisation names.
+    String v1 = json.toString().replace("\"version\": 2", "\"version\": 1")
+        .replaceAll("(?s)  \"name_words\": \\{.*?\\n  \\},\\n", "");
+    assertThat(v1).doesNotContain("name_words");
+    SavedModel old = SavedModel.parse("old.json", v1);
+    assertThat(old.model()).isEqualTo(trained.model());
+    assertThatThrownBy(() -> old.index(config)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no word counts for the organisation name").hasMessageContaining("retrain");
+    assertThatThrownBy(() -> SavedModel.parse("bad.json", json.toString().replace("\"names\": ", "\"names\": -")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("names must be a positive count");
   }
 }
