@@ -97,7 +97,8 @@ public final class SavedModel {
 
   /**
    * Returns the hash of what a model depends on in a config: the compared fields with their kinds,
-   * comparators and thresholds (SHA-256, hex). Blocking, thresholds and clustering may change
+   * comparators and thresholds, the evidence groups, term frequencies and {@code email_domains}
+   * (SHA-256, hex). Blocking, thresholds and clustering may change
    * without retraining.
    */
   public static String configHash(DedupeConfig config) {
@@ -107,6 +108,11 @@ public final class SavedModel {
           .append('\u0000').append(f.thresholds()).append('\u0000').append(f.region()).append('\n');
     }
     b.append(config.evidenceGroups()).append('\n').append(config.termFrequencies());
+    if (config.emailDomains()) {
+      // a scoring rule that changes which fields a pair's weight counts, so the model learned under it
+      // (appended only when on, so that hashes of configs without it are those of earlier versions)
+      b.append("\nemail_domains");
+    }
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(d.digest(b.toString().getBytes(StandardCharsets.UTF_8)));

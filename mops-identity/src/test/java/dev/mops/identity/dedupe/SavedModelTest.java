@@ -94,6 +94,24 @@ class SavedModelTest {
   }
 
   @Test
+  void emailDomainsIsPartOfWhatAModelWasTrainedWith() {
+    DedupeConfig plain = DedupeConfig.builder()
+        .field(FieldRule.of("email", FieldKind.EMAIL, ComparatorType.EXACT))
+        .field(FieldRule.of("company", FieldKind.COMPANY, ComparatorType.TOKEN_SET))
+        .blockingKey("email").build();
+    DedupeConfig withRule = DedupeConfig.builder()
+        .field(FieldRule.of("email", FieldKind.EMAIL, ComparatorType.EXACT))
+        .field(FieldRule.of("company", FieldKind.COMPANY, ComparatorType.TOKEN_SET))
+        .blockingKey("email").emailDomains(true).build();
+    assertThat(SavedModel.configHash(withRule)).isNotEqualTo(SavedModel.configHash(plain));
+    DedupeConfig plainAgain = DedupeConfig.builder()
+        .field(FieldRule.of("email", FieldKind.EMAIL, ComparatorType.EXACT))
+        .field(FieldRule.of("company", FieldKind.COMPANY, ComparatorType.TOKEN_SET))
+        .blockingKey("email").emailDomains(false).build();
+    assertThat(SavedModel.configHash(plainAgain)).isEqualTo(SavedModel.configHash(plain));
+  }
+
+  @Test
   void organisationWordCountsTravelWithTheModel() throws Exception {
     SyntheticLeads.Dataset orgs = SyntheticOrganisations.generate(3_000, 5);
     List<String> columns = new ArrayList<>(SyntheticOrganisations.COLUMNS);
