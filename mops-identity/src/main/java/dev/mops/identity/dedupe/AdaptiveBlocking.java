@@ -47,8 +47,9 @@ final class AdaptiveBlocking {
     int n = keys.size();
     long[][] estimates = new long[n][];
     Integer[] order = new Integer[n];
+    Estimator estimator = Estimator.of(config, recs);
     for (int k = 0; k < n; k++) {
-      estimates[k] = estimateWithCoverage(config, keys.get(k), recs);
+      estimates[k] = estimator.estimate(keys.get(k));
       order[k] = k;
     }
     // Shares by water-filling: the smallest keys first, each taking what it makes up to an even
@@ -83,7 +84,7 @@ final class AdaptiveBlocking {
           List<BlockingKey.Part> parts = new ArrayList<>(best.parts());
           parts.add(p);
           BlockingKey candidate = new BlockingKey(parts);
-          long[] est = estimateWithCoverage(config, candidate, recs);
+          long[] est = estimator.estimate(candidate);
           if (est[1] * 10 < base[1] * 9) {
             continue; // the part is missing in many records: they would lose this key
           }
@@ -330,5 +331,171 @@ final class AdaptiveBlocking {
       }
     }
     return new long[] {pairs, withKey};
+  }
+
+  /**
+   * Estimates keys as {@link #estimateWithCoverage} does, with the same results, without making a
+   * key string per record and key: each part of a key (such as {@code phonetic(last_name)}) is
+   * coded once per record as the number of its distinct value (in record order; -1 when missing or
+   * empty), the codes of a key's leading parts are ranked into one code per distinct tuple, and
+   * the tuples are counted by sorting. Two records share a key exactly when they share each part's
+   * value, since the key joins its parts with U+001F; when a part's value holds U+001F itself the
+   * estimator falls back to the key strings. The codes of the parts (4 bytes a record and part)
+   * are made on the common fork-join pool, all at once.
+   */
+  static final class Estimator {
+    private final DedupeConfig config;
+    private final PreparedRecord[] recs;
+    private final java.util.Map<BlockingKey.Part, int[]> codes;
+    private final boolean exact;
+    private List<BlockingKey.Part> cachedPrefix = List.of();
+    private int @Nullable [] cachedRanks;
+
+    private Estimator(DedupeConfig config, PreparedRecord[] recs, java.util.Map<BlockingKey.Part, int[]> codes,
+        boolean exact) {
+      this.config = config;
+      this.recs = recs;
+      this.codes = codes;
+      this.exact = exact;
+    }
+
+    /** Codes the parts of the config's keys and of its {@code refine_with}. */
+    static Estimator of(DedupeConfig config, PreparedRecord[] recs) {
+      java.util.LinkedHashSet<BlockingKey.Part> parts = new java.util.LinkedHashSet<>();
+      for (BlockingKey k : config.blockingKeys()) {
+        parts.addAll(k.parts());
+      }
+      for (String r : config.refineWith()) {
+        parts.add(BlockingKey.Part.parse(r));
+      }
+      List<BlockingKey.Part> list = new ArrayList<>(parts);
+      FieldComparer comparer = new FieldComparer(config);
+      int[][] coded = new int[list.size()][];
+      boolean[] clean = new boolean[list.size()];
+      java.util.stream.IntStream.range(0, list.size()).parallel().forEach(p -> {
+        BlockingKey.Part part = list.get(p);
+        int f = config.fieldIndex(part.field());
+        HashMap<String, Integer> ids = new HashMap<>();
+        int[] out = new int[recs.length];
+        boolean ok = true;
+        for (int i = 0; i < recs.length; i++) {
+          String v = comparer.part(part, recs[i], f);
+          if (v == null) {
+            out[i] = -1;
+          } else {
+            Integer id = ids.putIfAbsent(v, ids.size());
+            out[i] = id == null ? ids.size() - 1 : id;
+            ok &= v.indexOf('\u001f') < 0;
+          }
+        }
+        coded[p] = out;
+        clean[p] = ok;
+      });
+      java.util.Map<BlockingKey.Part, int[]> codes = new HashMap<>();
+      boolean exact = true;
+      for (int p = 0; p < list.size(); p++) {
+        codes.put(list.get(p), coded[p]);
+        exact &= clean[p];
+      }
+      return new Estimator(config, recs, codes, exact);
+    }
+
+    /** The key's pairs (all blocks) and the number of records that have the key. */
+    long[] estimate(BlockingKey key) {
+      List<BlockingKey.Part> parts = key.parts();
+      if (!exact || parts.isEmpty() || !codes.keySet().containsAll(parts)) {
+        return estimateWithCoverage(config, key, recs);
+      }
+      int n = recs.length;
+      int[] last = java.util.Objects.requireNonNull(codes.get(parts.get(parts.size() - 1)));
+      long[] tuples = new long[n];
+      int m = 0;
+      if (parts.size() == 1) {
+        for (int i = 0; i < n; i++) {
+          if (last[i] >= 0) {
+            tuples[m++] = last[i];
+          }
+        }
+      } else {
+        int[] lead = ranks(parts.subList(0, parts.size() - 1));
+        for (int i = 0; i < n; i++) {
+          if (lead[i] >= 0 && last[i] >= 0) {
+            tuples[m++] = ((long) lead[i] << 32) | last[i];
+          }
+        }
+      }
+      java.util.Arrays.sort(tuples, 0, m);
+      long pairs = 0;
+      for (int x = 0; x < m; ) {
+        int y = x + 1;
+        while (y < m && tuples[y] == tuples[x]) {
+          y++;
+        }
+        long c = y - x;
+        pairs += c * (c - 1) / 2;
+        x = y;
+      }
+      return new long[] {pairs, m};
+    }
+
+    /** Per record, a number for its tuple of the parts' values (-1 when one is missing); the last prefix is kept. */
+    private int[] ranks(List<BlockingKey.Part> prefix) {
+      int[] cached = cachedRanks;
+      if (cached != null && cachedPrefix.equals(prefix)) {
+        return cached;
+      }
+      int[] rank = java.util.Objects.requireNonNull(codes.get(prefix.get(0)));
+      for (int p = 1; p < prefix.size(); p++) {
+        int[] next = java.util.Objects.requireNonNull(codes.get(prefix.get(p)));
+        int[] out = new int[rank.length];
+        LongIds ids = new LongIds(rank.length);
+        for (int i = 0; i < rank.length; i++) {
+          out[i] = rank[i] < 0 || next[i] < 0 ? -1 : ids.idOf(((long) rank[i] << 32) | next[i]);
+        }
+        rank = out;
+      }
+      cachedPrefix = List.copyOf(prefix);
+      cachedRanks = rank;
+      return rank;
+    }
+  }
+
+  /** Numbers distinct non-negative longs 0, 1, 2, ... in the order first seen (open addressing). */
+  private static final class LongIds {
+    private final long[] keys;
+    private final int[] ids;
+    private final int mask;
+    private int size;
+
+    LongIds(int expected) {
+      int cap = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
+      keys = new long[cap];
+      java.util.Arrays.fill(keys, -1L);
+      ids = new int[cap];
+      mask = cap - 1;
+    }
+
+    int idOf(long key) {
+      int slot = (int) (mix(key) & mask);
+      while (true) {
+        long k = keys[slot];
+        if (k == key) {
+          return ids[slot];
+        }
+        if (k == -1L) {
+          keys[slot] = key;
+          ids[slot] = size;
+          return size++;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+
+    private static long mix(long x) {
+      x ^= x >>> 33;
+      x *= 0xff51afd7ed558ccdL;
+      x ^= x >>> 33;
+      return x;
+    }
   }
 }

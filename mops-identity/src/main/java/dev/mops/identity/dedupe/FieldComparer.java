@@ -312,7 +312,11 @@ final class FieldComparer {
     return b.toString();
   }
 
-  private @Nullable String part(BlockingKey.Part part, PreparedRecord r, int f) {
+  /**
+   * Returns one part of a blocking key for a record ({@code f} is the part's field index), or null
+   * when it is missing or empty; {@link #blockingKey} joins the parts with U+001F.
+   */
+  @Nullable String part(BlockingKey.Part part, PreparedRecord r, int f) {
     String v = r.norm[f];
     if (v == null) {
       return null;

@@ -46,6 +46,34 @@ class AdaptiveBlockingTest {
   }
 
   @Test
+  void theCodedEstimatorCountsWhatTheKeyStringsCount() {
+    SyntheticLeads.Dataset data = HarderLeads.generate(6_000, 7);
+    List<String> columns = new ArrayList<>(HarderLeads.COLUMNS);
+    columns.remove("id");
+    DedupeConfig inferred = DedupeConfigs.infer(columns, data.records());
+    PreparedRecord[] recs = prepared(inferred, data);
+    AdaptiveBlocking.Estimator estimator = AdaptiveBlocking.Estimator.of(inferred, recs);
+    List<BlockingKey> keys = new ArrayList<>(inferred.blockingKeys());
+    for (BlockingKey k : inferred.blockingKeys()) {
+      for (String r : inferred.refineWith()) {
+        List<BlockingKey.Part> parts = new ArrayList<>(k.parts());
+        parts.add(BlockingKey.Part.parse(r));
+        keys.add(new BlockingKey(parts));
+        for (String r2 : inferred.refineWith()) {
+          List<BlockingKey.Part> more = new ArrayList<>(parts);
+          more.add(BlockingKey.Part.parse(r2));
+          keys.add(new BlockingKey(more));
+        }
+      }
+    }
+    assertThat(keys).hasSizeGreaterThan(20);
+    for (BlockingKey k : keys) {
+      assertThat(estimator.estimate(k)).as(k.describe())
+          .containsExactly(AdaptiveBlocking.estimateWithCoverage(inferred, k, recs));
+    }
+  }
+
+  @Test
   void aKeyNoRefinementBringsUnderItsShareIsDroppedWithAFinding() {
     List<dev.mops.core.record.Record> records = new ArrayList<>();
     for (int i = 0; i < 400; i++) {
