@@ -221,7 +221,13 @@ final class AdaptiveBlocking {
             }
           }
         }
-        List<String> values = new ArrayList<>(groups.keySet());
+        // Only the values of 2 to LOSS_GROUP_MAX records make pairs: sort just those.
+        List<String> values = new ArrayList<>();
+        groups.forEach((v, g) -> {
+          if (g.size >= 2 && g.size <= LOSS_GROUP_MAX) {
+            values.add(v);
+          }
+        });
         values.sort(null);
         for (String v : values) {
           Deduplicator.IntList g = java.util.Objects.requireNonNull(groups.get(v));

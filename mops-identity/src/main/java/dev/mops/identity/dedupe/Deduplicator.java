@@ -448,14 +448,23 @@ public final class Deduplicator {
     int passCount = config.blockingKeys().size();
     long[][] keyHash = new long[passCount][];
     int[][][] blocks = new int[passCount][][];
-    List<BlockingReport.Pass> partial = new ArrayList<>();
-    progress.update(DedupeProgress.Phase.BLOCKING, 0, passCount);
+    BlockingReport.Pass[] partial = new BlockingReport.Pass[passCount];
+    List<List<Finding>> passFindings = new ArrayList<>();
     for (int k = 0; k < passCount; k++) {
+      passFindings.add(new ArrayList<>());
+    }
+    progress.update(DedupeProgress.Phase.BLOCKING, 0, passCount);
+    // The passes are independent: run them in parallel, their findings added in pass order after.
+    java.util.concurrent.atomic.AtomicInteger passesDone = new java.util.concurrent.atomic.AtomicInteger();
+    IntStream.range(0, passCount).parallel().forEach(k -> {
       keyHash[k] = new long[n];
       List<int[]> compared = new ArrayList<>();
-      partial.add(block(k, recs, source, linkOnly, findings, cut, keyHash[k], compared));
+      partial[k] = block(k, recs, source, linkOnly, passFindings.get(k), cut, keyHash[k], compared);
       blocks[k] = compared.toArray(new int[0][]);
-      progress.update(DedupeProgress.Phase.BLOCKING, k + 1L, passCount);
+      progress.update(DedupeProgress.Phase.BLOCKING, passesDone.incrementAndGet(), passCount);
+    });
+    for (List<Finding> fs : passFindings) {
+      fs.forEach(findings::add);
     }
     CandidatePairs candidates = new CandidatePairs(keyHash, blocks, source, linkOnly);
     if (candidates.size() > DedupeConfig.MAX_CANDIDATE_PAIRS_LIMIT) {
@@ -464,7 +473,7 @@ public final class Deduplicator {
     }
     List<BlockingReport.Pass> passes = new ArrayList<>(passCount);
     for (int k = 0; k < passCount; k++) {
-      BlockingReport.Pass p = partial.get(k);
+      BlockingReport.Pass p = partial[k];
       passes.add(new BlockingReport.Pass(p.key(), p.recordsWithKey(), p.blocks(), p.pairs(), candidates.newPairs(k),
           p.oversizedBlocks(), p.skippedPairs()));
     }
@@ -496,7 +505,7 @@ public final class Deduplicator {
     }
     int passes = config.blockingKeys().size();
     long[][] hist = new long[passes][max + 1];
-    for (int k = 0; k < passes; k++) {
+    IntStream.range(0, passes).parallel().forEach(k -> {
       HashMap<String, int[]> counts = new HashMap<>();
       for (PreparedRecord r : recs) {
         String key = comparer.blockingKey(k, r);
@@ -509,7 +518,7 @@ public final class Deduplicator {
           hist[k][c[0]]++;
         }
       }
-    }
+    });
     long all = pairsUpTo(hist, max);
     if (all <= budget) {
       return max;
@@ -584,7 +593,7 @@ public final class Deduplicator {
    * in key order, each record of one gets its key's hash in {@code keyHash}; the pass's counts are
    * returned (new pairs are counted later, by {@link CandidatePairs}).
    */
-  private BlockingReport.Pass block(int k, PreparedRecord[] recs, int[] source, boolean linkOnly, Findings findings,
+  private BlockingReport.Pass block(int k, PreparedRecord[] recs, int[] source, boolean linkOnly, List<Finding> findings,
       int cut, long[] keyHash, List<int[]> compared) {
     HashMap<String, IntList> blocks = new HashMap<>();
     long withKey = 0;

@@ -146,9 +146,13 @@ public final class TermFrequencies {
     int n = recs.length;
     List<String> names = new ArrayList<>();
     List<Map<String, Integer>> tables = new ArrayList<>();
-    long[] hashes = new long[n];
+    List<Map<String, Integer>> counted = new ArrayList<>(java.util.Collections.nCopies(fields, Map.of()));
     for (int f = 0; f < fields; f++) {
       names.add(comparer.rules[f].field());
+    }
+    // Fields are independent (each writes its own slot of valueCount): count them in parallel.
+    java.util.stream.IntStream.range(0, fields).parallel().forEach(f -> {
+      long[] hashes = new long[n];
       int present = 0;
       for (PreparedRecord r : recs) {
         String v = r.norm[f];
@@ -174,7 +178,12 @@ public final class TermFrequencies {
           table.putIfAbsent(v, c);
         }
       }
-      tables.add(capped(table));
+      synchronized (counted) {
+        counted.set(f, capped(table));
+      }
+    });
+    synchronized (counted) {
+      tables.addAll(counted);
     }
     return new TermFrequencies(n, names, tables);
   }
