@@ -440,26 +440,6 @@ public final class SyntheticOrganisations {
   }
 
   private static String typo(String s, SplittableRandom rnd) {
-    if (s.length() < 4) {
-      return s;
-    }
-    char[] c = s.toCharArray();
-    int i = 1 + rnd.nextInt(c.length - 2);
-    if (c[i] == ' ' || c[i + 1] == ' ') {
-      return s;
-    }
-    switch (rnd.nextInt(3)) {
-      case 0: {
-        char t = c[i];
-        c[i] = c[i + 1];
-        c[i + 1] = t;
-        return new String(c);
-      }
-      case 1:
-        return s.substring(0, i) + s.substring(i + 1);
-      default:
-        c[i] = (char) ('a' + rnd.nextInt(26));
-        return new String(c);
-    }
+    return Typos.typo(s, rnd, 4, true);
   }
 }
