@@ -555,9 +555,17 @@ public final class Pipeline {
     if (index == null) {
       return;
     }
-    Record view = w.view();
+    List<IndexMatch> found;
+    if (addToIndex && !w.id.startsWith("#")) {
+      // the index keeps the lead as it left this stage: a copy, not the map later stages write to
+      MatchIndex.Lookup lookup = index.matchesThenAdd(RecordRef.of(w.id), w.snapshot());
+      found = lookup.matches();
+      w.alreadyIndexed = !lookup.added();
+    } else {
+      found = index.matches(w.view());
+    }
     List<IndexMatch> hits = new ArrayList<>();
-    for (IndexMatch m : index.matches(view)) {
+    for (IndexMatch m : found) {
       if (!m.ref().id().equals(w.id)) {
         hits.add(m);
       }
@@ -578,13 +586,6 @@ public final class Pipeline {
       w.fields.put("duplicate_candidates", String.join(" ", ids));
     }
     w.fields.put("duplicate_status", status);
-    if (addToIndex && !w.id.startsWith("#")) {
-      try {
-        index.add(RecordRef.of(w.id), view);
-      } catch (IllegalArgumentException alreadyIndexed) {
-        w.alreadyIndexed = true;
-      }
-    }
   }
 
   private @Nullable DeadLetter validate(Work w, Instant now) {

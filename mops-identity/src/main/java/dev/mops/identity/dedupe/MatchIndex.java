@@ -140,11 +140,46 @@ public final class MatchIndex {
   public void add(RecordRef ref, Record record) {
     Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(record, "record");
-    PreparedRecord p = prepare(ref, record);
+    if (!insert(prepare(ref, record))) {
+      throw new IllegalArgumentException("record " + ref + " is already in the index");
+    }
+  }
+
+  /**
+   * What {@link #matchesThenAdd} found and did: the matches of the record among the other indexed
+   * records, and whether it was added.
+   *
+   * @param matches the indexed records other than the record's own reference that match it at or
+   *     above the review threshold, best first (ties in reference order)
+   * @param added false when a record with that reference was indexed already (nothing replaced)
+   */
+  public record Lookup(List<IndexMatch> matches, boolean added) {
+    /** Copies the matches. */
+    public Lookup {
+      matches = List.copyOf(matches);
+    }
+  }
+
+  /**
+   * Returns the matches of {@code record} among the indexed records other than {@code ref}, then
+   * adds it under {@code ref} unless a record with that reference is indexed already: "is this
+   * new lead a duplicate?" and "remember it" in one call, which prepares the record once. Another
+   * thread may add records between the two steps.
+   */
+  public Lookup matchesThenAdd(RecordRef ref, Record record) {
+    Objects.requireNonNull(ref, "ref");
+    PreparedRecord p = prepare(ref, Objects.requireNonNull(record, "record"));
+    List<IndexMatch> found = matches(p, ref);
+    return new Lookup(found, insert(p));
+  }
+
+  /** Indexes a prepared record; returns false (adding nothing) when its reference is indexed already. */
+  private boolean insert(PreparedRecord p) {
+    RecordRef ref = p.ref;
     lock.writeLock().lock();
     try {
       if (byRef.containsKey(ref)) {
-        throw new IllegalArgumentException("record " + ref + " is already in the index");
+        return false;
       }
       int i = records.size();
       records.add(p);
@@ -155,6 +190,7 @@ public final class MatchIndex {
           blocks.get(k).computeIfAbsent(key, x -> new Deduplicator.IntList()).add(i);
         }
       }
+      return true;
     } finally {
       lock.writeLock().unlock();
     }
@@ -195,7 +231,11 @@ public final class MatchIndex {
    * first (ties in reference order).
    */
   public List<IndexMatch> matches(Record record) {
-    PreparedRecord q = prepare(new RecordRef("", ""), Objects.requireNonNull(record, "record"));
+    return matches(prepare(new RecordRef("", ""), Objects.requireNonNull(record, "record")), null);
+  }
+
+  /** The matches of a prepared record, leaving out the indexed record {@code self} (when not null). */
+  private List<IndexMatch> matches(PreparedRecord q, @Nullable RecordRef self) {
     List<IndexMatch> out = new ArrayList<>();
     lock.readLock().lock();
     try {
@@ -223,6 +263,9 @@ public final class MatchIndex {
           continue;
         }
         PreparedRecord r = records.get(seen[x]);
+        if (r.ref.equals(self)) {
+          continue;
+        }
         double w = scorer.weight(comparer.pattern(q, r), q, r);
         double p = Scorer.probability(w);
         if (p >= config.reviewThreshold()) {

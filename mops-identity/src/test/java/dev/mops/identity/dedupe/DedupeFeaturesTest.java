@@ -186,4 +186,32 @@ class DedupeFeaturesTest {
     assertThat(index.size()).isEqualTo(501);
     assertThat(index.matches(d0).get(0).ref().id()).isEqualTo(d0.get("rec_id"));
   }
+
+  @Test
+  void matchesThenAddAnswersAsMatchesLeavesOutItselfAndAddsOnce() {
+    List<Record> all = LabelledData.csv("febrl1.csv");
+    DedupeResult trained = Deduplicator.of(FEBRL).dedupe(all, "rec_id");
+    MatchIndex index = MatchIndex.create(FEBRL, trained.model(), trained.junkValues());
+    for (Record rec : all) {
+      if (((String) rec.get("rec_id")).endsWith("-org")) {
+        index.add(RecordRef.of((String) rec.get("rec_id")), rec);
+      }
+    }
+    Record dup = all.stream().filter(r -> !((String) r.get("rec_id")).endsWith("-org")).findFirst().orElseThrow();
+    RecordRef ref = RecordRef.of((String) dup.get("rec_id"));
+    List<IndexMatch> before = index.matches(dup);
+    assertThat(before).isNotEmpty();
+
+    MatchIndex.Lookup first = index.matchesThenAdd(ref, dup);
+    assertThat(first.added()).isTrue();
+    assertThat(first.matches()).isEqualTo(before);
+    assertThat(index.size()).isEqualTo(501);
+
+    // again under the same reference: itself left out, the same matches, nothing added
+    MatchIndex.Lookup again = index.matchesThenAdd(ref, dup);
+    assertThat(again.added()).isFalse();
+    assertThat(again.matches()).isEqualTo(before);
+    assertThat(index.size()).isEqualTo(501);
+    assertThat(index.matches(dup).get(0).ref()).isEqualTo(ref);
+  }
 }
